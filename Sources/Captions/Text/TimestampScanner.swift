@@ -1,0 +1,124 @@
+/// Reads caption timestamps from UTF-8 bytes: the one timestamp scanner that
+/// the SRT and WebVTT readers share.
+///
+/// ``Mode/webVTT`` follows the WebVTT "collect a WebVTT timestamp" steps:
+/// optional hours of two or more digits, two-digit minutes and seconds, a `.`
+/// and exactly three fraction digits. ``Mode/lenient`` accepts what real SRT
+/// files contain: one or more digits per field, `,` `.` or `:` before the
+/// fraction, any number of fraction digits (a decimal fraction, so `,5` is
+/// 500 ms) or none.
+public struct TimestampScanner: Sendable {
+    /// How strictly to read.
+    public enum Mode: Sendable {
+        /// The WebVTT grammar, exactly.
+        case webVTT
+        /// Real-world SRT.
+        case lenient
+    }
+
+    /// The reading mode.
+    public var mode: Mode
+
+    /// Creates a scanner.
+    public init(mode: Mode) {
+        self.mode = mode
+    }
+
+    /// Reads a timestamp starting at `index` in `bytes[..<end]`.
+    ///
+    /// - Returns: the time and the index just after it, or `nil` when the bytes
+    ///   there are not a timestamp.
+    public func scan(_ bytes: [UInt8], from index: Int, to end: Int) -> (time: MediaTime, next: Int)? {
+        bytes.withUnsafeBufferPointer { buffer in
+            switch mode {
+            case .webVTT: TimestampScanner.scanWebVTT(buffer, from: index, to: end)
+            case .lenient: TimestampScanner.scanLenient(buffer, from: index, to: end)
+            }
+        }
+    }
+
+    /// Reads a run of ASCII digits; returns its value (saturating), digit count and end.
+    @inline(__always)
+    static func digits(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> (value: Int64, count: Int, next: Int) {
+        var value: Int64 = 0
+        var j = i
+        while j < end, b[j] >= 0x30, b[j] <= 0x39 {
+            if value < 100_000_000_000 { value = value * 10 + Int64(b[j] - 0x30) }
+            j += 1
+        }
+        return (value, j - i, j)
+    }
+
+    static func scanWebVTT(_ b: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> (time: MediaTime, next: Int)? {
+        // Steps follow "collect a WebVTT timestamp" in the WebVTT specification.
+        var mostSignificantIsHours = false
+        let first = digits(b, start, end)
+        guard first.count > 0 else { return nil }
+        if first.count != 2 || first.value > 59 { mostSignificantIsHours = true }
+        var i = first.next
+        guard i < end, b[i] == UInt8(ascii: ":") else { return nil }
+        i += 1
+        let second = digits(b, i, end)
+        guard second.count == 2 else { return nil }
+        i = second.next
+        var hours: Int64 = 0, minutes: Int64, seconds: Int64
+        if mostSignificantIsHours || (i < end && b[i] == UInt8(ascii: ":")) {
+            guard i < end, b[i] == UInt8(ascii: ":") else { return nil }
+            i += 1
+            let third = digits(b, i, end)
+            guard third.count == 2 else { return nil }
+            i = third.next
+            hours = first.value
+            minutes = second.value
+            seconds = third.value
+        } else {
+            minutes = first.value
+            seconds = second.value
+        }
+        guard i < end, b[i] == UInt8(ascii: ".") else { return nil }
+        i += 1
+        let fraction = digits(b, i, end)
+        guard fraction.count == 3 else { return nil }
+        i = fraction.next
+        guard minutes <= 59, seconds <= 59 else { return nil }
+        let ms = ((hours * 60 + minutes) * 60 + seconds) * 1000 + fraction.value
+        return (MediaTime(milliseconds: ms), i)
+    }
+
+    static func scanLenient(_ b: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> (time: MediaTime, next: Int)? {
+        // Up to three colon-separated integer fields, then an optional fraction
+        // after ',', '.' or a fourth ':' (seen in some exporters).
+        var fields: [Int64] = []
+        fields.reserveCapacity(3)
+        var i = start
+        let firstField = digits(b, i, end)
+        guard firstField.count > 0 else { return nil }
+        fields.append(firstField.value)
+        i = firstField.next
+        while fields.count < 3, i + 1 < end, b[i] == UInt8(ascii: ":"), b[i + 1] >= 0x30, b[i + 1] <= 0x39 {
+            let field = digits(b, i + 1, end)
+            fields.append(field.value)
+            i = field.next
+        }
+        guard fields.count >= 2 else { return nil }
+        var numerator: Int64 = 0
+        var denominator: Int64 = 1
+        if i + 1 < end, b[i] == UInt8(ascii: ",") || b[i] == UInt8(ascii: ".") || b[i] == UInt8(ascii: ":"),
+           b[i + 1] >= 0x30, b[i + 1] <= 0x39 {
+            var j = i + 1
+            // Keep at most nine fraction digits (nanoseconds); skip the rest.
+            while j < end, b[j] >= 0x30, b[j] <= 0x39 {
+                if denominator < 1_000_000_000 {
+                    numerator = numerator * 10 + Int64(b[j] - 0x30)
+                    denominator *= 10
+                }
+                j += 1
+            }
+            i = j
+        }
+        let (h, m, s) = fields.count == 3 ? (fields[0], fields[1], fields[2]) : (0, fields[0], fields[1])
+        let whole = (h * 60 + m) * 60 + s
+        let time = MediaTime(numerator: whole * denominator + numerator, denominator: denominator)
+        return (time, i)
+    }
+}

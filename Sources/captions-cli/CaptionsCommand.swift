@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct CaptionsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "captions",
+        abstract: "Read, convert, check and align caption files (SRT, WebVTT, TTML).",
+        subcommands: []
+    )
+}
