@@ -1,0 +1,7 @@
+// Placeholder replaced by the format's implementation.
+public struct SRTReader: CaptionReading {
+    public init() {}
+    public func read(_ bytes: [UInt8], file: String?) throws(CaptionError) -> ReadResult {
+        throw CaptionError(.invalidInput, "SRTReader is not implemented yet", at: SourceLocation(file: file, line: 1))
+    }
+}

@@ -1,0 +1,5 @@
+// Placeholder replaced by the format's implementation.
+public struct WebVTTWriter: CaptionWriting {
+    public init() {}
+    public func write(_ document: CaptionDocument) -> WriteResult { WriteResult(bytes: []) }
+}

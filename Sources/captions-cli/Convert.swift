@@ -1,0 +1,45 @@
+import ArgumentParser
+import Captions
+
+/// `captions convert`: from any supported format to any other.
+struct Convert: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Convert a caption file between SRT, WebVTT and TTML.",
+        discussion: "The target format is --to, or else the extension of -o. What the target cannot carry is reported on standard error."
+    )
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: "The output format (srt, vtt, ttml); defaults from the extension of -o.")
+    var to: FormatName?
+
+    @Flag(help: "Do not report what the target format could not carry.")
+    var quiet = false
+
+    func validate() throws {
+        if to == nil {
+            guard let path = output.output, let dot = path.lastIndex(of: "."),
+                  CaptionFormat(fileExtension: String(path[path.index(after: dot)...])) != nil
+            else {
+                throw ValidationError("Give --to srt|vtt|ttml, or an output file with one of those extensions.")
+            }
+        }
+    }
+
+    func run() async throws {
+        try checkOutputIsFree(output)
+        let document = try readDocument(input, quiet: quiet)
+        let target = to?.format ?? output.output.flatMap { path in
+            path.lastIndex(of: ".").flatMap { CaptionFormat(fileExtension: String(path[path.index(after: $0)...])) }
+        } ?? .webvtt
+        let result = target.writer.write(document)
+        if !quiet {
+            for diagnostic in result.diagnostics { StandardError.print(diagnostic.description) }
+            for line in result.losses.summary {
+                StandardError.print("\(input.input): warning: \(target.fileExtension) cannot carry everything: \(line)")
+            }
+        }
+        try emit(result.bytes, to: output)
+    }
+}
