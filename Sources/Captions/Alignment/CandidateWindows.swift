@@ -15,6 +15,9 @@ enum CandidateWindows {
     static let maximumHits = 6_000
     /// At most this many windows are aligned per quote and video.
     static let maximumWindows = 12
+    /// How many spoken words a quote may leave out (fillers, restarts, slips)
+    /// beyond where its seed words place it, on each side.
+    static let slack = 10
     /// Places whose seeds weigh less than this share of the best place's are not aligned.
     static let weakestShare = 0.3
     /// How far apart a quote's parts may be spoken, in caption words.
@@ -52,7 +55,9 @@ enum CandidateWindows {
 
         // Rare words say more about a place than common ones: weigh each
         // distinct seed word of a group by 1/√frequency.
-        var groups: [(range: ClosedRange<Int>, weight: Double)] = []
+        // Each hit also says where the quote would start and end if that
+        // word is where it stands in the quote.
+        var groups: [(range: Range<Int>, weight: Double)] = []
         var start = 0
         while start < hits.count {
             var end = start
@@ -61,7 +66,9 @@ enum CandidateWindows {
             for hit in hits[start...end] { keys.insert(quote[Int(hit.seed)].id) }
             if keys.count >= required {
                 let weight = keys.reduce(0.0) { $0 + 1 / Double(index.frequency(of: $1)).squareRoot() }
-                groups.append((Int(hits[start].position)...Int(hits[end].position), weight))
+                let first = hits[start...end].map { Int($0.position) - Int($0.seed) }.min() ?? 0
+                let last = hits[start...end].map { Int($0.position) + (m - Int($0.seed)) }.max() ?? 0
+                groups.append((first..<last, weight))
             }
             start = end + 1
         }
@@ -72,12 +79,13 @@ enum CandidateWindows {
             groups.removeAll { $0.weight < strongest * weakestShare }
         }
 
-        // Widen each group by the quote's length; merge windows that overlap,
+        // Widen each group by some slack for words the quote leaves out;
+        // merge windows that overlap,
         // keeping each merged window where its strongest group put it. Windows
         // stay disjoint, so a union can only grow into later ones.
         var windows: [Range<Int>] = []
         for group in groups.prefix(maximumWindows) {
-            let window = max(0, group.range.lowerBound - m - 8)..<min(index.tokens.count, group.range.upperBound + m + 9)
+            let window = max(0, group.range.lowerBound - slack)..<min(index.tokens.count, max(0, group.range.upperBound + slack))
             guard let k = windows.firstIndex(where: { $0.overlaps(window) }) else {
                 windows.append(window)
                 continue

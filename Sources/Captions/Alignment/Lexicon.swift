@@ -123,6 +123,28 @@ enum Lexicon {
         "m": "million", "mn": "million", "mln": "million", "bn": "billion", "b": "billion", "tn": "trillion",
         "trn": "trillion",
     ]
+    /// What the lexicon says about one word, so a word costs one lookup.
+    struct Entry: Sendable {
+        /// What a contraction or slang form stands for (`gonna` → `going to`).
+        var expansion: [String]?
+        /// The word can start a number phrase.
+        var startsNumber = false
+        /// The one form of a currency or unit word (`dollar` → `dollars`).
+        var unitForm: String?
+        /// Filler, negation and exact-only flags.
+        var flags: MatchToken.Flags = []
+    }
+
+    /// Every word the lists above mention, with what they say about it.
+    static let entries: [String: Entry] = {
+        var table: [String: Entry] = [:]
+        for (word, expansion) in irregularContractions { table[word, default: Entry()].expansion = expansion }
+        for word in numberStarters { table[word, default: Entry()].startsNumber = true }
+        for (word, form) in unitWords { table[word, default: Entry()].unitForm = form }
+        for (word, flags) in wordFlags { table[word, default: Entry()].flags = flags }
+        return table
+    }()
+
     /// Words that can start a number phrase (`a` only before `hundred`, `thousand`, `million`...).
     static let numberStarters: Set<String> = {
         var words = Set(units.keys).union(tens.keys).union(ordinals.keys).union(decades.keys)

@@ -21,25 +21,29 @@ enum NumberNormalizer {
         while i < pieces.count {
             let piece = pieces[i]
             if piece.text == "per", i + 1 < pieces.count, pieces[i + 1].text == "cent" {
-                tokens.append(MatchToken(key: "percent", source: piece.source.lowerBound..<pieces[i + 1].source.upperBound, flags: piece.flags))
+                tokens.append(MatchToken(key: "percent", source: piece.source.lowerBound..<pieces[i + 1].source.upperBound, flags: piece.flags.union(.exactOnly)))
                 i += 2
                 continue
             }
             var reader = Reader(pieces: pieces, start: i)
-            if Reader.mayStartNumber(piece.text), let number = reader.read() {
+            if Reader.mayStartNumber(piece), let number = reader.read() {
                 let source = piece.source.lowerBound..<pieces[i + number.count - 1].source.upperBound
                 for (offset, key) in number.keys.enumerated() {
-                    tokens.append(MatchToken(key: key, source: source, flags: offset == 0 ? piece.flags : piece.flags.subtracting(.gapBefore)))
+                    let flags = (offset == 0 ? piece.flags : piece.flags.subtracting(.gapBefore)).union(Lexicon.entries[key]?.flags ?? [])
+                    tokens.append(MatchToken(key: key, source: source, flags: flags))
                 }
                 i += number.count
                 continue
             }
-            var key = Lexicon.unitWords[piece.text] ?? piece.text
+            var key = piece.entry?.unitForm ?? piece.text
+            var flags = piece.flags.union(piece.entry?.flags ?? [])
             // `No. 10` is "number ten", not a negation.
             if key == "no", piece.endsWithPeriod, i + 1 < pieces.count, pieces[i + 1].text.first?.isNumber == true {
                 key = "number"
+                flags.remove(.negation)
             }
-            tokens.append(MatchToken(key: key, source: piece.source, flags: piece.flags, alternates: piece.alternates))
+            if piece.entry?.unitForm != nil { flags.formUnion(Lexicon.entries[key]?.flags ?? []) }
+            tokens.append(MatchToken(key: key, source: piece.source, flags: flags, alternates: piece.alternates))
             i += 1
         }
         return tokens
@@ -147,9 +151,9 @@ enum NumberNormalizer {
         }
 
         /// A cheap test that rules out most words before a full read.
-        static func mayStartNumber(_ text: String) -> Bool {
-            guard let first = text.utf8.first else { return false }
-            return first >= 0x30 && first <= 0x39 || first >= 0x80 || first == 0x24 || Lexicon.numberStarters.contains(text)
+        static func mayStartNumber(_ piece: WordNormalizer.Piece) -> Bool {
+            guard let first = piece.text.utf8.first else { return false }
+            return first >= 0x30 && first <= 0x39 || first >= 0x80 || first == 0x24 || piece.entry?.startsNumber == true
         }
 
         private func word(_ offset: Int = 0) -> String? {

@@ -125,7 +125,7 @@ public struct QuoteAligner: Sendable {
                     result.unmatchedScore = max(result.unmatchedScore, 0.3 * words / Double(costs.minimumPartialRun))
                     continue
                 }
-                let margin = tokens.count + 3
+                let margin = CandidateWindows.slack
                 let around = max(0, span.lowerBound - margin)..<min(index.tokens.count, span.upperBound + 1 + margin)
                 let fitting = aligner.align(around, mode: .fitting)
                 let verdict = AlignmentVerdict(steps: fitting.steps, alignmentScore: fitting.score, quote: tokens, index: index, costs: costs)

@@ -59,6 +59,7 @@ struct WordAligner {
         self.quote = quote
         self.index = index
         self.costs = costs
+        self.slots = [Int32](repeating: -1, count: index.keys.count)
         var gaps = [Bool](repeating: false, count: quote.count + 1)
         for i in 1..<max(1, quote.count) {
             let editorial = quote[i].flags.contains(.editorial) || quote[i - 1].flags.contains(.editorial)
@@ -86,17 +87,17 @@ struct WordAligner {
     /// Every caption word met so far gets a slot; `pairScores[slot * m + q]`
     /// and `mergeScores` hold its scores against each quote token, worked out
     /// on first use and shared by every window and both modes.
-    private var slots: [Int32: Int] = [:]
+    private var slots: [Int32]
     private var slotPositions: [Int] = []
     private var pairScores: [Double] = []
     private var mergeScores: [Double] = []
 
     /// The slot of the caption word at `position`, made on first sight.
     private mutating func slot(at position: Int) -> Int {
-        let id = index.tokenIDs[position]
-        if let known = slots[id] { return known }
+        let id = Int(index.tokenIDs[position])
+        if slots[id] >= 0 { return Int(slots[id]) }
         let slot = slotPositions.count
-        slots[id] = slot
+        slots[id] = Int32(slot)
         slotPositions.append(position)
         pairScores.append(contentsOf: repeatElement(.nan, count: quote.count))
         mergeScores.append(contentsOf: repeatElement(.nan, count: quote.count))
@@ -104,16 +105,21 @@ struct WordAligner {
     }
 
     /// The score of pairing quote token `q` with the caption token at `position`.
-    private func pairScore(_ q: Int, _ position: Int) -> Double {
+    ///
+    /// Static, with everything passed in, so the hot loop calls it without
+    /// copying the aligner.
+    private static func pairScore(_ q: Int, _ position: Int, quote: [MatchToken], quoteBytes: [UInt8],
+                                  profile: WordSimilarity.Profile, needsFullScore: Bool,
+                                  index: CaptionIndex, costs: AlignmentCosts) -> Double {
         let id = index.tokenIDs[position]
         if id == quote[q].id { return costs.match }
         let flags = index.tokenFlags[position]
         if flags.contains(.sound) { return -.infinity }
-        if !needsFullScore[q], !flags.contains(.negation), quoteProfiles[q].rulesOut(index.keyProfiles[Int(id)]) {
+        if !needsFullScore, !flags.contains(.negation), profile.rulesOut(index.keyProfiles[Int(id)]) {
             return costs.substitution
         }
         let token = index.tokens[position]
-        let s = WordSimilarity.similarity(quote[q], quoteBytes[q], token, index.keyBytes[Int(id)])
+        let s = WordSimilarity.similarity(quote[q], quoteBytes, token, index.keyBytes[Int(id)])
         if s >= WordSimilarity.fuzzyThreshold { return s == 1 ? costs.match : s }
         // An editor's word standing in for what was said ("[Putin]" for "he").
         if quote[q].flags.contains(.editorial) { return 0 }
@@ -158,6 +164,11 @@ struct WordAligner {
 
     private mutating func window(_ range: Range<Int>) -> Window {
         var window = Window()
+        window.slot.reserveCapacity(range.count)
+        window.unquoted.reserveCapacity(range.count)
+        window.isSound.reserveCapacity(range.count)
+        window.length.reserveCapacity(range.count)
+        window.initial.reserveCapacity(range.count)
         for position in range {
             window.slot.append(slot(at: position))
             let flags = index.tokenFlags[position]
@@ -178,6 +189,16 @@ struct WordAligner {
         let m = quote.count
         let w = range.count
         let window = window(range)
+        // Work on the score tables as locals (and put them back after), so the
+        // loop never mutates `self` while reading it.
+        var pairTable = pairScores
+        var mergeTable = mergeScores
+        pairScores = []
+        mergeScores = []
+        defer {
+            pairScores = pairTable
+            mergeScores = mergeTable
+        }
         // Plain buffers: the recurrence writes every cell, and array writes
         // would each check for a shared copy.
         let width = w + 1
@@ -201,24 +222,28 @@ struct WordAligner {
             }
         }
         var best = (score: 0.0, i: 0, j: 0)
+        let (index, quote, costs, slotPositions) = (self.index, self.quote, self.costs, self.slotPositions)
         if w > 0 {
             for i in stride(from: 1, through: m, by: 1) {
                 let q = i - 1
+                let profile = quoteProfiles[q]
+                let fullScore = needsFullScore[q]
                 let unspoken = unspokenCosts[q]
                 let own = quoteBytes[q]
+                let gapHere = gapAllowed[i]
+                let joined = i >= 2 ? quotePairs[q] : nil
                 let ownInitial = own.first ?? 0
                 let splittable = quote[q].flags.isDisjoint(with: .editorial)
                 let numeric = quote[q].flags.contains(.numeric)
-                let joined = i >= 2 ? quotePairs[q] : nil
-                let gapHere = gapAllowed[i]
                 for j in 1...w {
                     let cell = i * width + j
                     let slot = window.slot[j - 1]
                     let tableIndex = slot * m + q
-                    var pair = pairScores[tableIndex]
+                    var pair = pairTable[tableIndex]
                     if pair.isNaN {
-                        pair = pairScore(q, slotPositions[slot])
-                        pairScores[tableIndex] = pair
+                        pair = Self.pairScore(q, slotPositions[slot], quote: quote, quoteBytes: own, profile: profile,
+                                              needsFullScore: fullScore, index: index, costs: costs)
+                        pairTable[tableIndex] = pair
                     }
                     var bestScore = floor
                     var bestMove = Move.stop
@@ -231,10 +256,10 @@ struct WordAligner {
 
                     // Two quote words written as one spoken word.
                     if let joined, !window.isSound[j - 1], window.initial[j - 1] == joined.first {
-                        var s = mergeScores[tableIndex]
+                        var s = mergeTable[tableIndex]
                         if s.isNaN {
                             s = Self.joinedSimilarity(joined, index.keyBytes[Int(index.tokenIDs[slotPositions[slot]])], numeric: numeric)
-                            mergeScores[tableIndex] = s
+                            mergeTable[tableIndex] = s
                         }
                         let merged = score[cell - 2 * width - 1] + 2 * costs.mergeFactor * s
                         if s > 0, merged > bestScore { bestScore = merged; bestMove = .mergeQuote }

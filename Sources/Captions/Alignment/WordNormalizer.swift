@@ -24,6 +24,18 @@ struct WordNormalizer {
         var alternates: [String] = []
         /// The piece was written with a full stop after it (`No.`).
         var endsWithPeriod = false
+        /// What the lexicon says about the piece, once looked up.
+        var entry: Lexicon.Entry?
+
+        init(text: String, source: Range<Int>, flags: MatchToken.Flags, alternates: [String] = [],
+             endsWithPeriod: Bool = false, entry: Lexicon.Entry?? = nil) {
+            self.text = text
+            self.source = source
+            self.flags = flags
+            self.alternates = alternates
+            self.endsWithPeriod = endsWithPeriod
+            self.entry = entry ?? Lexicon.entries[text]
+        }
     }
 
     private let role: Role
@@ -150,7 +162,6 @@ struct WordNormalizer {
         var tokens = NumberNormalizer.normalize(pieces)
         for index in tokens.indices {
             let key = tokens[index].key
-            if let flags = Lexicon.wordFlags[key] { tokens[index].flags.formUnion(flags) }
             if let first = key.utf8.first, first >= 0x30, first <= 0x39 { tokens[index].flags.insert([.numeric, .exactOnly]) }
             if index > 0, Lexicon.isFillerPhrase(tokens[index - 1].key, key) {
                 tokens[index - 1].flags.insert(.filler)
@@ -167,10 +178,11 @@ struct WordNormalizer {
         // Most words have no apostrophe: one lookup for `gonna`, `cannot` and the like.
         guard bytes.contains(0x27) else {
             let text = String(decoding: bytes, as: UTF8.self)
-            if let expansion = Lexicon.irregularContractions[text] {
+            let entry = Lexicon.entries[text]
+            if let expansion = entry?.expansion {
                 append(expansion, source: source, flags: flags)
             } else {
-                pieces.append(Piece(text: text, source: source, flags: flags, endsWithPeriod: endsWithPeriod))
+                pieces.append(Piece(text: text, source: source, flags: flags, endsWithPeriod: endsWithPeriod, entry: entry))
             }
             return
         }

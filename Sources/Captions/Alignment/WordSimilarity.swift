@@ -107,6 +107,8 @@ enum WordSimilarity {
         var mask: UInt64
         /// The key's first byte (`y` read as `i`), 0 for an empty key.
         var initial: UInt8
+        /// A hash of the key's ``consonantSkeleton(_:)``.
+        var soundKey: Int
         /// The key can equal a different key (a homophone, a contraction's
         /// letter, a decade), so only the full comparison can tell.
         var isSpecial: Bool
@@ -115,6 +117,7 @@ enum WordSimilarity {
             length = bytes.count
             mask = WordSimilarity.letterMask(bytes)
             initial = bytes.first.map { $0 == UInt8(ascii: "y") ? UInt8(ascii: "i") : $0 } ?? 0
+            soundKey = bytes.count >= 6 ? consonantSkeleton(bytes).hashValue : 0
             isSpecial = Lexicon.homophones[key] != nil || Lexicon.ambiguousContractions[key] != nil
                 || bytes.first.map { $0 >= 0x30 && $0 <= 0x39 } == true
         }
@@ -124,7 +127,7 @@ enum WordSimilarity {
         func rulesOut(_ other: Profile) -> Bool {
             if isSpecial || other.isSpecial { return false }
             guard couldBeSimilar(length, other.length) else { return true }
-            if min(length, other.length) >= 6, initial == other.initial { return false }  // may sound alike
+            if min(length, other.length) >= 6, soundKey == other.soundKey { return false }  // may sound alike
             let allowed = Int(Double(max(length, other.length)) * (1 - fuzzyThreshold))
             return (mask & ~other.mask).nonzeroBitCount > allowed || (other.mask & ~mask).nonzeroBitCount > allowed
         }

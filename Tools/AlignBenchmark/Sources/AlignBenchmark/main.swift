@@ -99,7 +99,9 @@ for q in 0..<100 {
 
 var best = [(wall: Double, cpu: Double)](repeating: (.infinity, .infinity), count: 3)
 var statuses: [QuoteAlignment.Status: Int] = [:]
-for _ in 0..<9 {
+// `--once` runs a single round, for instruction-counting profilers.
+let rounds = CommandLine.arguments.contains("--once") ? 1 : 9
+for _ in 0..<rounds {
     var stream: CaptionWords?
     var aligner: QuoteAligner?
     var results: [QuoteAlignment] = []
@@ -113,7 +115,7 @@ for _ in 0..<9 {
 }
 @MainActor func ms(_ value: Double) -> String { String(Double(Int(value * 10)) / 10) + " ms" }
 print("caption words: \(spoken.count) words in \(cues.count) cues; 100 quotes (80 from the captions, 20 never said)")
-print("best of 9 runs          wall       cpu")
+print("best of \(rounds) runs          wall       cpu")
 for (name, time) in zip(["word stream (CaptionWords)", "index (QuoteAligner.init) ", "align 100 quotes          "], best) {
     print("\(name)  \(ms(time.wall))  \(ms(time.cpu))")
 }
