@@ -37,7 +37,7 @@ struct WebVTTCueTextParser {
                 tree.append(.text(string))
             case .startTag(let nameRange, let classRanges, let annotation, let offset):
                 guard let kind = kind(text, nameRange) else {
-                    report(Issue(offset: offset, code: "unknown-tag", message: "ignored unknown tag <\(text.utf8String(nameRange))>"))
+                    report(Issue(offset: offset, code: "unknown-tag", message: "ignored unknown tag <\(text.webVTTString(nameRange))>"))
                     continue
                 }
                 if kind == .rubyText, tree.currentKind != .ruby {
@@ -69,7 +69,7 @@ struct WebVTTCueTextParser {
                    next == range.upperBound {
                     tree.append(.timestamp(time))
                 } else {
-                    report(Issue(offset: offset, code: "invalid-timestamp", message: "ignored invalid timestamp tag <\(text.utf8String(range))>"))
+                    report(Issue(offset: offset, code: "invalid-timestamp", message: "ignored invalid timestamp tag <\(text.webVTTString(range))>"))
                 }
             }
         }

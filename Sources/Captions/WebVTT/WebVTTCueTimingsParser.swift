@@ -67,10 +67,8 @@ enum WebVTTCueTimingsParser {
                     ignore("ignored: no REGION block defines this id")
                 }
             } else if bytes.equals("vertical", in: name) {
-                if bytes.equals("rl", in: value) {
-                    settings.vertical = .rightToLeft
-                } else if bytes.equals("lr", in: value) {
-                    settings.vertical = .leftToRight
+                if let vertical = CueSettings.Vertical(rawValue: bytes.webVTTString(value)) {
+                    settings.vertical = vertical
                 } else {
                     ignore("ignored: expected rl or lr")
                 }
@@ -86,13 +84,10 @@ enum WebVTTCueTimingsParser {
                 // An explicitly sized cue drops out of its region.
                 if size != 100 { settings.region = nil }
             } else if bytes.equals("align", in: name) {
-                switch bytes.webVTTString(value) {
-                case "start": settings.align = .start
-                case "center": settings.align = .center
-                case "end": settings.align = .end
-                case "left": settings.align = .left
-                case "right": settings.align = .right
-                default: ignore("ignored: expected start, center, end, left or right")
+                if let align = CueSettings.TextAlign(rawValue: bytes.webVTTString(value)) {
+                    settings.align = align
+                } else {
+                    ignore("ignored: expected start, center, end, left or right")
                 }
             } else {
                 ignore("ignored: unknown setting")
@@ -112,15 +107,11 @@ enum WebVTTCueTimingsParser {
             return ignore(isPercentage ? "ignored: expected a percentage from 0% to 100%" : "ignored: expected a line number such as -1 or 2")
         }
         if let lineAlign {
-            if bytes.equals("start", in: lineAlign) {
-                settings.lineAlign = .start
-            } else if bytes.equals("center", in: lineAlign) {
-                settings.lineAlign = .center
-            } else if bytes.equals("end", in: lineAlign) {
-                settings.lineAlign = .end
+            // The specification drops the whole setting for an unknown
+            // alignment; browsers and the web-platform-tests keep the line.
+            if let align = CueSettings.LineAlign(rawValue: bytes.webVTTString(lineAlign)) {
+                settings.lineAlign = align
             } else {
-                // The specification drops the whole setting here; browsers and
-                // the web-platform-tests keep the line and drop the alignment.
                 ignore("kept without its alignment: expected start, center or end after the comma")
             }
         }
@@ -135,14 +126,10 @@ enum WebVTTCueTimingsParser {
         let (columnPosition, columnAlign) = WebVTTSettingsList.splitAtComma(bytes, value)
         guard let number = WebVTTNumber.percentage(bytes, columnPosition) else { return ignore("ignored: expected a percentage from 0% to 100%") }
         if let columnAlign {
-            if bytes.equals("line-left", in: columnAlign) {
-                settings.positionAlign = .lineLeft
-            } else if bytes.equals("center", in: columnAlign) {
-                settings.positionAlign = .center
-            } else if bytes.equals("line-right", in: columnAlign) {
-                settings.positionAlign = .lineRight
+            // As for `line`, an unknown alignment leaves the position set.
+            if let align = CueSettings.PositionAlign(rawValue: bytes.webVTTString(columnAlign)), align != .auto {
+                settings.positionAlign = align
             } else {
-                // As for `line`: the position is kept, the alignment dropped.
                 ignore("kept without its alignment: expected line-left, center or line-right after the comma")
             }
         }

@@ -59,8 +59,10 @@ struct WebVTTFileParser {
 
     /// Runs the "WebVTT parser algorithm".
     mutating func parse() throws(CaptionError) {
-        // Signature: "WEBVTT" alone on the first line or followed by a space or tab.
-        guard let first = lines.next(), bytes.hasPrefix("WEBVTT", in: first.range),
+        // Signature: "WEBVTT" alone on the first line or followed by a space or
+        // tab. The decoder removed one byte order mark (and the line reader
+        // would skip one more): a second one is a character before "WEBVTT".
+        guard !bytes.hasPrefix("\u{FEFF}", in: 0..<bytes.count), let first = lines.next(), bytes.hasPrefix("WEBVTT", in: first.range),
               first.range.count == 6 || bytes[first.range.lowerBound + 6] == 0x20 || bytes[first.range.lowerBound + 6] == 0x09
         else {
             throw CaptionError(
@@ -93,12 +95,17 @@ struct WebVTTFileParser {
             }
             let text = bytes.webVTTString(line.range)
             document.header += "\n" + text
-            if let colon = text.firstIndex(of: ":") {
-                let key = text[..<colon].trimmingASCIIWhitespace().lowercased()
-                let value = text[text.index(after: colon)...].trimmingASCIIWhitespace()
-                if key == "language" || key == "lang", !value.isEmpty { document.language = value }
-            }
+            if let language = Self.language(inHeaderLine: text) { document.language = language }
         }
+    }
+
+    /// The value of a `Language: xx` (or `Lang: xx`) header line, any case,
+    /// trimmed; `nil` for other lines and empty values.
+    static func language(inHeaderLine line: String) -> String? {
+        guard let colon = line.firstIndex(of: ":") else { return nil }
+        let key = line[..<colon].trimmingASCIIWhitespace().lowercased()
+        let value = line[line.index(after: colon)...].trimmingASCIIWhitespace()
+        return (key == "language" || key == "lang") && !value.isEmpty ? value : nil
     }
 
     /// "Collect a sequence of code points that are U+000A LINE FEED characters".

@@ -75,7 +75,7 @@ private struct WebVTTOutput {
 
     /// `WEBVTT`, the header text, the `Language:` line, then a blank line.
     mutating func writeHeader(_ document: CaptionDocument) {
-        var lines = document.header.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).map(String.init)
+        var lines = document.header.lineBroken()
         var signatureRest = lines.removeFirst()
         if let first = signatureRest.unicodeScalars.first, first != " ", first != "\t" {
             signatureRest = " " + signatureRest
@@ -92,14 +92,10 @@ private struct WebVTTOutput {
         }
         if let language = document.language?.replacingLineBreaks(), !language.isEmpty {
             // The reader takes the last `Language:` (or `Lang:`) line.
-            let index = headerLines.lastIndex { line in
-                guard let colon = line.firstIndex(of: ":") else { return false }
-                let key = line[..<colon].trimmingASCIIWhitespace().lowercased()
-                return key == "language" || key == "lang"
-            }
-            if let index {
-                let value = headerLines[index].drop { $0 != ":" }.dropFirst().trimmingASCIIWhitespace()
-                if value != language { headerLines[index] = "Language: " + language }
+            if let index = headerLines.lastIndex(where: { WebVTTFileParser.language(inHeaderLine: $0) != nil }) {
+                if WebVTTFileParser.language(inHeaderLine: headerLines[index]) != language {
+                    headerLines[index] = "Language: " + language
+                }
             } else {
                 headerLines.append("Language: " + language)
             }
