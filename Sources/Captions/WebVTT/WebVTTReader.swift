@@ -294,7 +294,7 @@ struct WebVTTFileParser {
 
 extension Substring {
     /// The text without leading and trailing ASCII whitespace.
-    func trimmingASCIIWhitespace() -> String {
+    fileprivate func trimmingASCIIWhitespace() -> String {
         let isSpace: (Character) -> Bool = { $0.isASCII && $0.asciiValue.map(\.isASCIIWhitespace) == true }
         guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else { return "" }
         return String(self[start...end])

@@ -50,8 +50,8 @@ private struct WebVTTOutput {
     var bytes: [UInt8] = []
     var losses = ConversionLosses()
     var diagnostics: [Diagnostic] = []
-    /// The number of the next output line, for diagnostics about cues that
-    /// have no source location.
+    /// The number of the next output line, for diagnostics about what has no
+    /// source location (they point into the output, named `<output>`).
     private var line = 1
 
     /// Appends text that holds no line break.
@@ -66,7 +66,7 @@ private struct WebVTTOutput {
     }
 
     private mutating func warn(_ code: String, _ message: String, at location: SourceLocation? = nil) {
-        diagnostics.append(Diagnostic(.warning, code: code, message, at: location ?? SourceLocation(line: line)))
+        diagnostics.append(Diagnostic(.warning, code: code, message, at: location ?? SourceLocation(file: "<output>", line: line)))
     }
 
     // MARK: Header
@@ -78,16 +78,8 @@ private struct WebVTTOutput {
         if let first = signatureRest.unicodeScalars.first, first != " ", first != "\t" {
             signatureRest = " " + signatureRest
         }
-        var headerLines: [String] = []
-        for text in lines where !text.isEmpty {
-            // A header line with "-->" would end the header and start a cue.
-            if text.contains("-->") {
-                warn("altered-header", "header line '\(text)' contains '-->'; written with '-- >'")
-                headerLines.append(text.replacingArrows())
-            } else {
-                headerLines.append(text)
-            }
-        }
+        // Blank lines would end the header early; they hold nothing.
+        var headerLines = lines.filter { !$0.isEmpty }
         if let language = document.language?.replacingLineBreaks(), !language.isEmpty {
             // The reader takes the last `Language:` (or `Lang:`) line.
             if let index = headerLines.lastIndex(where: { WebVTTFileParser.language(inHeaderLine: $0) != nil }) {
@@ -101,7 +93,13 @@ private struct WebVTTOutput {
         append("WEBVTT" + signatureRest)
         newline()
         for text in headerLines {
-            append(text)
+            // A header line with "-->" would end the header and start a cue.
+            if text.contains("-->") {
+                warn("altered-header", "header line '\(text)' contains '-->'; written with '-- >'")
+                append(text.replacingArrows())
+            } else {
+                append(text)
+            }
             newline()
         }
         newline()
