@@ -4,8 +4,8 @@
 /// Spaces and tabs may surround the times and the arrow; the arrow is one or
 /// more `-` followed by `>` (`-->`, `->`, `- >`); the times are read by
 /// ``TimestampScanner`` in its lenient mode. Whatever follows the end time
-/// (old `X1:… Y1:…` coordinates, say) is not part of the times and is
-/// reported as ``trailing``.
+/// (old `X1:… Y1:…` coordinates, say) after a space is not part of the
+/// times and is reported as ``trailing``.
 struct SRTTimingLine {
     /// When the cue starts.
     var start: MediaTime
@@ -33,6 +33,8 @@ struct SRTTimingLine {
         guard i < end, bytes[i] == UInt8(ascii: ">") else { return nil }
         i = Self.skipSpaces(bytes, i + 1, end)
         guard let endTime = Self.scanner.scan(bytes, from: i, to: end) else { return nil }
+        // `00:00:0x,000` is a broken time, not `00:00:00` followed by text.
+        guard endTime.next == end || Self.isSpace(bytes[endTime.next]) else { return nil }
         let trailingStart = Self.skipSpaces(bytes, endTime.next, end)
         var trailingEnd = end
         while trailingEnd > trailingStart, Self.isSpace(bytes[trailingEnd - 1]) { trailingEnd -= 1 }
