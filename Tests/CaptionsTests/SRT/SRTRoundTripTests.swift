@@ -3,14 +3,24 @@ import Testing
 
 @Suite("SRT round trips: what SRT can carry survives")
 struct SRTRoundTripTests {
+    /// `{\an8}` and `{\an4}` as cue settings.
+    static var top: CueSettings {
+        var settings = CueSettings()
+        settings.line = .number(0)
+        return settings
+    }
+
+    static var middleLeft: CueSettings {
+        var settings = CueSettings()
+        settings.line = .percentage(50)
+        settings.lineAlign = .center
+        settings.align = .left
+        return settings
+    }
+
     /// A WebVTT-style document with everything WebVTT has, built in code.
     static var webVTTDocument: CaptionDocument {
-        var top = CueSettings()
-        top.line = .number(0)
-        var middleLeft = CueSettings()
-        middleLeft.line = .percentage(50)
-        middleLeft.lineAlign = .center
-        middleLeft.align = .left
+        let (top, middleLeft) = (Self.top, Self.middleLeft)
         var inRegion = CueSettings()
         inRegion.region = "fred"
         inRegion.size = 40
@@ -43,12 +53,7 @@ struct SRTRoundTripTests {
         let written = SRTWriter().write(Self.webVTTDocument)
         let read = try SRTReader().read(written.bytes, file: "round.srt")
         #expect(read.diagnostics.isEmpty)
-        var top = CueSettings()
-        top.line = .number(0)
-        var middleLeft = CueSettings()
-        middleLeft.line = .percentage(50)
-        middleLeft.lineAlign = .center
-        middleLeft.align = .left
+        let (top, middleLeft) = (Self.top, Self.middleLeft)
         let expected = CaptionDocument(
             format: .srt,
             cues: [
