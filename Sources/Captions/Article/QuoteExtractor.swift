@@ -56,7 +56,7 @@ public struct QuoteExtractor: Sendable {
         }
 
         let drafts = assemble(sections, bodyStart: headlineSections).filter { draft in
-            wordCount(draft.parts.map { sections[$0.section].bytes.trimmed($0.range) }) >= minimumWords
+            draft.parts.reduce(0) { $0 + Array(sections[$1.section].bytes[$1.range]).wordCount() } >= minimumWords
         }
         let requests = drafts.map { draft in
             SpeakerResolver.Request(section: draft.parts[0].section,
@@ -149,26 +149,6 @@ public struct QuoteExtractor: Sendable {
         let trimmedGap = gap.trimmed(0..<gap.count)
         guard let last = trimmedGap.unicodeScalars.last else { return false }
         return last == "," || last == "\u{2013}" || last == "\u{2014}" || last == "-"
-    }
-
-    /// Words in the parts; scripts written without spaces count a word per two characters.
-    private func wordCount(_ parts: [String]) -> Int {
-        var words = 0, unspaced = 0
-        for part in parts {
-            var inWord = false
-            for scalar in part.unicodeScalars {
-                if scalar.isUnspacedScript {
-                    unspaced += 1
-                    inWord = false
-                } else if scalar.isWordCharacter {
-                    if !inWord { words += 1 }
-                    inWord = true
-                } else if !(inWord && (scalar == "'" || scalar == "\u{2019}" || scalar == "-")) {
-                    inWord = false
-                }
-            }
-        }
-        return words + unspaced / 2
     }
 
     /// A headline quote nobody is named for takes the speaker of the body quote that holds its words.

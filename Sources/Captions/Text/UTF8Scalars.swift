@@ -36,6 +36,31 @@ extension Array where Element == UInt8 {
     }
 }
 
+extension Array where Element == UInt8 {
+    /// How many words the text holds: runs of letters and digits, an
+    /// apostrophe or hyphen inside a word not splitting it. Scripts written
+    /// without spaces (Chinese, Japanese) count a word per two characters.
+    func wordCount() -> Int {
+        var words = 0, unspaced = 0
+        var inWord = false
+        var i = 0
+        while i < count {
+            let (scalar, length) = self.scalar(at: i)
+            if scalar.isUnspacedScript {
+                unspaced += 1
+                inWord = false
+            } else if scalar.isWordCharacter {
+                if !inWord { words += 1 }
+                inWord = true
+            } else if !(inWord && (scalar == "'" || scalar == "\u{2019}" || scalar == "-")) {
+                inWord = false
+            }
+            i += length
+        }
+        return words + unspaced / 2
+    }
+}
+
 extension Unicode.Scalar {
     /// Letters and digits of any script: what words are made of.
     var isWordCharacter: Bool {

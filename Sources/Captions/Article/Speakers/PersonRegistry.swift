@@ -108,8 +108,8 @@ struct PersonRegistry: Sendable {
                 description = Self.description(endingAt: lastOffice, from: offices.first ?? lastOffice, in: words)
             }
         } else if run.words.lowerBound > 0, case let role = words[run.words.lowerBound - 1],
-                  role.follower == .none, Lexicon.roleNouns[role.lower] != nil {
-            // `spokesperson Dmitry Peskov`
+                  role.follower == .none || role.follower == .comma, Lexicon.roleNouns[role.lower] != nil {
+            // `spokesperson Dmitry Peskov`, `one resident, Jean Harper`
             isPerson = true
             gender = Lexicon.gender(ofRole: role.lower)
             description = Self.description(endingAt: run.words.lowerBound - 1, from: run.words.lowerBound - 1, in: words)

@@ -160,7 +160,14 @@ struct SpeakerResolver {
         let tail = tailFrom..<tailTo
 
         func speaker(_ position: Int) -> Answer? {
-            answer(mentions[position], resolved[position])
+            // `Grace Okafor, the general secretary, said`: credit the name, not its apposition.
+            var position = position
+            if case .description = mentions[position].kind, position > 0,
+               mentions[position - 1].words.upperBound == mentions[position].words.lowerBound,
+               resolved[position - 1] != nil, resolved[position - 1] == resolved[position] {
+                position -= 1
+            }
+            return answer(mentions[position], resolved[position])
         }
         func within(_ range: Range<Int>) -> [Int] {
             mentions.indices.filter { range.contains(mentions[$0].words.lowerBound) }
