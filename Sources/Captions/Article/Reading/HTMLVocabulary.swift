@@ -45,7 +45,7 @@ enum HTMLVocabulary {
         "promo", "advert", "ad", "ads", "sponsor", "banner", "cookie", "consent", "gdpr", "newsletter", "subscri",
         "signup", "comment", "breadcrumb", "widget", "teaser", "trending", "popular", "mostread", "most-read",
         "outbrain", "taboola", "tags", "tweet", "twitter", "follow", "byline", "author", "dateline", "toolbar",
-        "login", "search", "modal", "popup", "paywall", "more",
+        "login", "search", "modal", "popup", "paywall", "more", "pull", "pullquote", "topbar",
     ]
     private static let mediaWords: [String] = [
         "video", "player", "media", "embed", "gallery", "carousel", "slideshow", "figure", "caption", "photo", "image",

@@ -68,7 +68,7 @@ enum Lexicon {
             "promise", "quip", "recall", "remark", "repeat", "reply", "respond", "retort", "reveal", "scream", "shout",
             "sigh", "state", "stress", "suggest", "tweet", "urge", "vow", "warn", "whisper", "wonder", "acknowledge",
             "announce", "ask", "caution", "implore", "query", "admit", "agree", "accuse", "emphasise", "emphasize",
-            "cry", "yell", "reiterate", "testify", "allege", "thunder",
+            "cry", "yell", "reiterate", "testify", "allege", "thunder", "call",
         ]
         var forms: Set<String> = []
         for verb in regular {
@@ -94,7 +94,7 @@ enum Lexicon {
         forms.subtract(["post", "posts", "state", "states", "note", "notes", "comment", "comments", "counter", "answer",
                         "answers", "demand", "demands", "promise", "promises", "query", "appeal", "appeals", "tweet",
                         "tweets", "pledge", "pledges", "wonder", "cry", "cries", "stress", "sigh", "joke", "jokes",
-                        "plea", "repeat", "remark", "remarks", "reply", "warning", "thunder", "whisper"])
+                        "plea", "call", "calls", "repeat", "remark", "remarks", "reply", "warning", "thunder", "whisper"])
         return forms
     }()
 

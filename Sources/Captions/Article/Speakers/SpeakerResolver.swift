@@ -160,11 +160,13 @@ struct SpeakerResolver {
         let tail = tailFrom..<tailTo
 
         func speaker(_ position: Int) -> Answer? {
-            // `Grace Okafor, the general secretary, said`: credit the name, not its apposition.
+            // `Grace Okafor, the general secretary, said` and `Dr Amira Haddad, a
+            // historian who…, called`: credit the name, not the description beside it.
             var position = position
             if case .description = mentions[position].kind, position > 0,
+               case .person = mentions[position - 1].kind,
                mentions[position - 1].words.upperBound == mentions[position].words.lowerBound,
-               resolved[position - 1] != nil, resolved[position - 1] == resolved[position] {
+               tokens[mentions[position - 1].words.upperBound - 1].follower == .comma {
                 position -= 1
             }
             return answer(mentions[position], resolved[position])
