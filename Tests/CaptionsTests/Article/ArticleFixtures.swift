@@ -13,7 +13,7 @@ enum ArticleFixtures {
     }
 
     /// An article whose paragraphs are `paragraphs`, as the reader would give them.
-    static func article(headline: String? = nil, _ paragraphs: String...) -> Article {
+    static func story(headline: String? = nil, _ paragraphs: String...) -> Article {
         Article(headline: headline, paragraphs: paragraphs.map { Article.Paragraph(text: $0) })
     }
 

@@ -27,7 +27,8 @@ struct Person: Sendable, Hashable {
 /// office title before it (`Ms Zakharova`, `Belarusian President Alexander
 /// Lukashenko`), a role noun before it (`Kremlin spokesperson Dmitry
 /// Peskov`), a description beside it (`Vladimir Putin, the Russian
-/// president,`), or a reporting verb next to it (`Vladimir Putin has told`).
+/// president,`), a reporting verb next to it (`Vladimir Putin has told`), or
+/// a colon after it that labels speech (`Maria Zakharova: “…”`).
 /// Other two- and three-word runs are kept only to complete a surname the
 /// article later gives with a title.
 struct PersonRegistry: Sendable {
@@ -118,7 +119,7 @@ struct PersonRegistry: Sendable {
                 isPerson = true
                 description = apposition
                 gender = apposition.compactMap { Lexicon.gender(ofRole: $0) }.first
-            } else if Self.reports(run, words) {
+            } else if Self.reports(run, words) || Self.labelsSpeech(run, words) {
                 isPerson = true
             }
         }
@@ -195,6 +196,13 @@ struct PersonRegistry: Sendable {
             index += 1
         }
         return nil
+    }
+
+    /// `Maria Zakharova: “…”`: a name alone before a colon, at the start of a sentence, labels what follows.
+    private static func labelsSpeech(_ run: NameRun, _ words: [WordToken]) -> Bool {
+        let first = run.words.lowerBound
+        let startsSentence = first == 0 || words[first - 1].follower == .sentenceEnd
+        return startsSentence && words[run.words.upperBound - 1].follower == .colon
     }
 
     /// A reporting verb right after the run (through auxiliaries: `has told`,
