@@ -42,13 +42,17 @@ struct TTMLMarkup: Sendable, Hashable {
 
 /// A piece of a paragraph: text (an anonymous span, TTML1 §10.4) or a `<br/>`,
 /// with the absolute time it is active and everything needed to show it.
+///
+/// A plain value (its text is kept apart, as a range of one shared byte
+/// buffer) so that the many passes over a large document's runs copy no
+/// reference-counted storage.
 struct TTMLRun: Sendable {
-    enum Content: Sendable, Hashable {
-        case text(String)
-        case lineBreak
-    }
-
-    var content: Content
+    /// Where the run's UTF-8 text starts in the reader's text buffer.
+    var textStart: Int32
+    /// The text's length in bytes; -1 for a line break.
+    var textLength: Int32
+    /// The text is nothing but spaces.
+    var isBlank: Bool
     /// When the run becomes active (absolute media time).
     var begin: MediaTime
     /// When it stops; `nil` until the end of the document.
@@ -63,6 +67,14 @@ struct TTMLRun: Sendable {
     var displayNone: Bool
     /// The innermost element record, for `<set>` animations; -1 if none.
     var element: Int32
+
+    /// `true` for a `<br/>`.
+    var isLineBreak: Bool { textLength < 0 }
+
+    /// The run's text bytes in `buffer`; empty for a line break.
+    func textRange() -> Range<Int> {
+        Int(textStart)..<Int(textStart) + max(0, Int(textLength))
+    }
 
     /// `true` when the run's interval is empty.
     var isEmpty: Bool { end.map { $0 <= begin } ?? false }

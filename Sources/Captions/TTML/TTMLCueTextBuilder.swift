@@ -12,14 +12,45 @@
 /// class), ruby (`<ruby>`, `<rt>`), then `<i>`, `<b>` and `<u>`. Runs that
 /// share outer spans share the span elements.
 struct TTMLCueTextBuilder {
-    /// One run to show, with the style its region supplies for what the
-    /// content leaves unspecified.
+    /// One run to show.
     struct Piece {
-        var run: TTMLRun
-        /// The region's computed style (or the initial values for the default region).
-        var regionStyle: TTMLStyle
+        /// The run's UTF-8 text in the text buffer; `nil` for a line break.
+        var text: Range<Int>?
+        var markup: TTMLMarkup
+        var preservesSpace: Bool
+        /// The region slot whose style fills in what the content leaves unspecified.
+        var slot: Int
         /// An inline timestamp to put before the run (a word that appears later).
         var timestamp: MediaTime?
+    }
+
+    /// The markup of a run once the region's style has filled the gaps.
+    private struct Markup: Hashable {
+        var voice: Int32 = -1
+        var role: Int32 = -1
+        var language: Int32 = -1
+        var color: TTMLColor?
+        var rubyContainer: Int32 = 0
+        var isRubyText = false
+        var italic = false
+        var bold = false
+        var underline = false
+
+        static let levels = 8
+
+        /// The span this markup needs at nesting level `level` (outermost 0), if any.
+        func key(at level: Int) -> SpanKey? {
+            switch level {
+            case 0: return voice >= 0 ? .voice(voice, role: role) : role >= 0 ? .role(role) : nil
+            case 1: return language >= 0 ? .language(language) : nil
+            case 2: return color.map(SpanKey.color)
+            case 3: return rubyContainer > 0 ? .ruby(rubyContainer) : nil
+            case 4: return isRubyText ? .rubyText : nil
+            case 5: return italic ? .italic : nil
+            case 6: return bold ? .bold : nil
+            default: return underline ? .underline : nil
+            }
+        }
     }
 
     private enum SpanKey: Hashable {
@@ -33,136 +64,183 @@ struct TTMLCueTextBuilder {
     }
 
     private enum Item {
-        case text(String, keys: [SpanKey], preserved: Bool)
+        /// Text bytes of the shared buffer.
+        case text(Range<Int>, Markup, preserved: Bool)
         case timestamp(MediaTime)
         case lineBreak
     }
 
-    let voices: TTMLNameTable
-    let roles: TTMLNameTable
-    let languages: TTMLNameTable
+    /// The UTF-8 text of all runs, which pieces refer to by range.
+    private let textBytes: [UInt8]
+    private let voices: TTMLNameTable
+    private let roles: TTMLNameTable
+    private let languages: TTMLNameTable
+    /// The style of each region slot, for what content leaves unspecified.
+    private let regionStyles: [TTMLStyle]
     /// Colours used so far, in order of first use, for the style sheet.
     private(set) var colors: [TTMLColor] = []
+    private var items: [Item] = []
+    /// Bytes of the text node being assembled.
+    private var pending: [UInt8] = []
 
-    init(voices: TTMLNameTable, roles: TTMLNameTable, languages: TTMLNameTable) {
+    init(textBytes: [UInt8], voices: TTMLNameTable, roles: TTMLNameTable, languages: TTMLNameTable, regionStyles: [TTMLStyle]) {
+        self.textBytes = textBytes
         self.voices = voices
         self.roles = roles
         self.languages = languages
+        self.regionStyles = regionStyles
     }
 
     /// The cue text nodes for `pieces`, in order.
     mutating func nodes(for pieces: [Piece]) -> [CueNode] {
-        nest(lines(pieces))
+        buildLines(pieces)
+        return nest()
     }
+
+    private func byte(_ index: Int) -> UInt8 { textBytes[index] }
 
     // MARK: Lines and whitespace
 
-    private mutating func lines(_ pieces: [Piece]) -> [Item] {
-        var items: [Item] = []
+    private mutating func buildLines(_ pieces: [Piece]) {
+        items.removeAll(keepingCapacity: true)
         var lineStart = 0
-        func endLine() {
-            // Trailing spaces of the line go, then the line if nothing is left.
-            var index = items.count - 1
-            while index >= lineStart, case .text(var text, let keys, false) = items[index] {
-                while text.utf8.last == 0x20 { text.removeLast() }
-                if !text.isEmpty {
-                    items[index] = .text(text, keys: keys, preserved: false)
-                    break
-                }
-                items.remove(at: index)
-                index -= 1
-            }
-            let hasText = items[lineStart...].contains { if case .text = $0 { return true } else { return false } }
-            if !hasText {
-                items.removeSubrange(lineStart...)
-            } else {
-                items.append(.lineBreak)
-            }
-            lineStart = items.count
-        }
-        func previousEndsInSpace() -> Bool {
-            for item in items[lineStart...].reversed() {
-                if case .text(let text, _, _) = item { return text.utf8.last == 0x20 }
-            }
-            return true  // start of a line
-        }
+        var lastTextEndsInSpace = true  // a line starts as if after a space
         for piece in pieces {
-            switch piece.run.content {
-            case .lineBreak:
-                endLine()
-            case .text(let raw):
-                let keys = spanKeys(piece.run.markup, region: piece.regionStyle)
-                if let timestamp = piece.timestamp { items.append(.timestamp(timestamp)) }
-                if piece.run.preservesSpace {
-                    var first = true
-                    for line in raw.split(separator: "\n", omittingEmptySubsequences: false) {
-                        if !first { endLine() }
-                        first = false
-                        if !line.isEmpty { items.append(.text(String(line), keys: keys, preserved: true)) }
+            guard var range = piece.text else {
+                endLine(from: &lineStart)
+                lastTextEndsInSpace = true
+                continue
+            }
+            let markup = resolved(piece.markup, slot: piece.slot)
+            if let timestamp = piece.timestamp { items.append(.timestamp(timestamp)) }
+            if piece.preservesSpace {
+                // Preserved line feeds break lines.
+                var lineBegin = range.lowerBound
+                for index in range where byte(index) == 0x0A {
+                    if index > lineBegin {
+                        items.append(.text(lineBegin..<index, markup, preserved: true))
                     }
-                } else {
-                    var text = raw
-                    if text.utf8.first == 0x20, previousEndsInSpace() { text.removeFirst() }
-                    if !text.isEmpty { items.append(.text(text, keys: keys, preserved: false)) }
+                    endLine(from: &lineStart)
+                    lastTextEndsInSpace = true
+                    lineBegin = index + 1
+                }
+                if lineBegin < range.upperBound {
+                    items.append(.text(lineBegin..<range.upperBound, markup, preserved: true))
+                    lastTextEndsInSpace = byte(range.upperBound - 1) == 0x20
+                }
+            } else {
+                if lastTextEndsInSpace, !range.isEmpty, byte(range.lowerBound) == 0x20 { range = range.dropFirst() }
+                if !range.isEmpty {
+                    items.append(.text(range, markup, preserved: false))
+                    lastTextEndsInSpace = byte(range.upperBound - 1) == 0x20
                 }
             }
         }
-        endLine()
+        endLine(from: &lineStart)
         if case .lineBreak? = items.last { items.removeLast() }
-        // A timestamp that ends up with no text after it says nothing.
+        // A timestamp with no text after it says nothing.
         while case .timestamp? = items.last { items.removeLast() }
-        return items
     }
 
-    private mutating func spanKeys(_ markup: TTMLMarkup, region: TTMLStyle) -> [SpanKey] {
-        var keys: [SpanKey] = []
-        if markup.voice >= 0 {
-            keys.append(.voice(markup.voice, role: markup.role))
-        } else if markup.role >= 0 {
-            keys.append(.role(markup.role))
+    /// Closes the line begun at `lineStart`: its trailing spaces go, then the
+    /// line itself if no text is left.
+    private mutating func endLine(from lineStart: inout Int) {
+        var index = items.count - 1
+        while index >= lineStart, case .text(var range, let markup, false) = items[index] {
+            while !range.isEmpty, byte(range.upperBound - 1) == 0x20 { range = range.dropLast() }
+            if !range.isEmpty {
+                items[index] = .text(range, markup, preserved: false)
+                break
+            }
+            items.remove(at: index)
+            index -= 1
         }
-        if markup.language >= 0 { keys.append(.language(markup.language)) }
+        let hasText = items[lineStart...].contains { if case .text = $0 { true } else { false } }
+        if hasText {
+            items.append(.lineBreak)
+        } else {
+            items.removeSubrange(lineStart...)
+        }
+        lineStart = items.count
+    }
+
+    private mutating func resolved(_ markup: TTMLMarkup, slot: Int) -> Markup {
+        let region = regionStyles[slot]
+        var result = Markup()
+        result.voice = markup.voice
+        result.role = markup.role
+        result.language = markup.language
         let color = markup.color ?? region.color ?? TTMLColor.initial
         if color != TTMLColor.initial {
             if !colors.contains(color) { colors.append(color) }
-            keys.append(.color(color))
+            result.color = color
         }
-        if markup.rubyContainer > 0 { keys.append(.ruby(markup.rubyContainer)) }
-        if markup.isRubyText { keys.append(.rubyText) }
-        if markup.italic ?? region.italic ?? false { keys.append(.italic) }
-        if markup.bold ?? region.bold ?? false { keys.append(.bold) }
-        if markup.underline ?? region.underline ?? false { keys.append(.underline) }
-        return keys
+        result.rubyContainer = markup.rubyContainer
+        result.isRubyText = markup.isRubyText
+        result.italic = markup.italic ?? region.italic ?? false
+        result.bold = markup.bold ?? region.bold ?? false
+        result.underline = markup.underline ?? region.underline ?? false
+        return result
     }
 
     // MARK: Nesting
 
-    private func nest(_ items: [Item]) -> [CueNode] {
-        // open[0] is the root; each further level is an open span and its children.
+    private mutating func nest() -> [CueNode] {
+        // open[0] is the root; each further level is an open span and its
+        // children. Text is gathered in `pending` and becomes one node when
+        // the structure changes, so each text node is one string.
         var open: [(key: SpanKey?, children: [CueNode])] = [(nil, [])]
+        pending.removeAll(keepingCapacity: true)
+        func flush() {
+            guard !pending.isEmpty else { return }
+            open[open.count - 1].children.append(.text(String(decoding: pending, as: UTF8.self)))
+            pending.removeAll(keepingCapacity: true)
+        }
         func close() {
+            flush()
             let level = open.removeLast()
-            if let key = level.key { append(.span(span(for: key, children: level.children)), to: &open[open.count - 1].children) }
+            if let key = level.key {
+                open[open.count - 1].children.append(.span(span(for: key, children: level.children)))
+            }
         }
         for item in items {
             switch item {
             case .lineBreak:
-                append(.text("\n"), to: &open[open.count - 1].children)
+                pending.append(0x0A)
             case .timestamp(let time):
-                append(.timestamp(time), to: &open[open.count - 1].children)
-            case .text(let text, let keys, _):
-                var shared = 0
-                while shared < keys.count, shared + 1 < open.count, open[shared + 1].key == keys[shared] { shared += 1 }
-                while open.count > shared + 1 { close() }
-                for key in keys[shared...] { open.append((key, [])) }
-                append(.text(text), to: &open[open.count - 1].children)
+                flush()
+                open[open.count - 1].children.append(.timestamp(time))
+            case .text(let range, let markup, _):
+                // Keep the open spans this text shares from the outside in; close the rest.
+                var depth = 0
+                var level = 0
+                while level < Markup.levels {
+                    guard let key = markup.key(at: level) else {
+                        level += 1
+                        continue
+                    }
+                    guard depth + 1 < open.count, open[depth + 1].key == key else { break }
+                    depth += 1
+                    level += 1
+                }
+                while open.count > depth + 1 { close() }
+                while level < Markup.levels {
+                    if let key = markup.key(at: level) {
+                        flush()
+                        open.append((key, []))
+                    }
+                    level += 1
+                }
+                pending.append(contentsOf: textBytes[range])
             }
         }
         while open.count > 1 { close() }
+        flush()
         return open[0].children
     }
 
-    private func append(_ node: CueNode, to nodes: inout [CueNode]) {
+    /// Appends `node`, merging neighbouring text so equal text gives equal nodes.
+    static func append(_ node: CueNode, to nodes: inout [CueNode]) {
         if case .text(let addition) = node, case .text(let existing)? = nodes.last {
             nodes[nodes.count - 1] = .text(existing + addition)
         } else {
@@ -193,8 +271,8 @@ struct TTMLCueTextBuilder {
         }
     }
 
-    /// A CSS class name made from a `ttm:role` value (which is an NMTOKEN
-    /// and may hold characters a class name cannot).
+    /// A CSS class name made from a `ttm:role` value (an NMTOKEN, which may
+    /// hold characters a class name cannot).
     static func className(_ value: String) -> String {
         String(String.UnicodeScalarView(value.unicodeScalars.map {
             $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" ? $0 : "-"

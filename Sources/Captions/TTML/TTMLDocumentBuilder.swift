@@ -7,12 +7,12 @@
 /// children give it). Closing an element clips what it contains to its
 /// interval, so when the document ends every run of text carries the exact
 /// interval in which it is active.
-final class TTMLDocumentBuilder: XMLEventHandler {
+struct TTMLDocumentBuilder {
     /// The deepest element nesting accepted; libxml2 itself stops at 256.
     static let maximumDepth = 200
 
     let file: String?
-    private(set) var diagnostics = TTMLDiagnostics()
+    private(set) var diagnostics: TTMLDiagnostics
     private(set) var parameters = TTMLTimingParameters()
     private(set) var layout = TTMLLayoutContext()
     private(set) var definitions = TTMLDefinitions()
@@ -20,6 +20,8 @@ final class TTMLDocumentBuilder: XMLEventHandler {
     private(set) var language: String?
     /// Every run of text and line break, paragraph by paragraph.
     private(set) var runs: [TTMLRun] = []
+    /// The UTF-8 text of all runs, one after the other (see ``TTMLRun/textRange()``).
+    private(set) var textBytes: [UInt8] = []
     /// Every `<p>` that holds runs, in document order.
     private(set) var paragraphs: [TTMLParagraph] = []
     /// `tts:visibility`/`tts:display` of content elements, for `<set>`.
@@ -39,9 +41,22 @@ final class TTMLDocumentBuilder: XMLEventHandler {
     private var headIsResolved = false
     private var rubyContainers: Int32 = 0
     private var agentCache: [String: Int32] = [:]
+    /// The text of the `ttm:name` being read.
+    private var pendingName: [UInt8] = []
 
-    init(file: String?) {
+    /// Creates a builder.
+    ///
+    /// - Parameters:
+    ///   - file: the name used in diagnostics.
+    ///   - expectedSize: the document's size in bytes, to size storage up front.
+    init(file: String?, expectedSize: Int = 0) {
         self.file = file
+        self.diagnostics = TTMLDiagnostics(file: file)
+        // Typical IMSC spends about 50 bytes of markup per run and 150 per paragraph.
+        runs.reserveCapacity(expectedSize / 50)
+        records.reserveCapacity(expectedSize / 60)
+        paragraphs.reserveCapacity(expectedSize / 150)
+        textBytes.reserveCapacity(expectedSize / 3)
     }
 
     // MARK: Element kinds
@@ -68,8 +83,9 @@ final class TTMLDocumentBuilder: XMLEventHandler {
         var hasIndefiniteChild = false
         /// Where the next child of a `seq` container is placed; `nil` after an indefinite child.
         var cursor: MediaTime?
-        // Content.
-        var style = TTMLStyle()
+        // Content: the computed inherited styles are in `markup`, `textAlign` and `hidden`.
+        var textAlign: CueSettings.TextAlign?
+        var hidden: Bool?
         var displayNone = false
         var association = TTMLRegionAssociation.unassociated
         var markup = TTMLMarkup()
@@ -79,22 +95,20 @@ final class TTMLDocumentBuilder: XMLEventHandler {
         var record: Int32 = -1
         var firstRun = 0
         var paragraphID = ""
-        var location = SourceLocation(line: 1)
+        var position = XMLPosition(line: 1, column: 1)
         // Head.
         var identifier = ""
         var setHidden: Bool?
         var setDisplayNone: Bool?
-        /// The text of a `ttm:name`.
-        var pendingName: [UInt8] = []
 
         init(kind: Kind) {
             self.kind = kind
         }
     }
 
-    // MARK: XMLEventHandler
+    // MARK: Events
 
-    func startElement(_ element: XMLElementStart, at position: XMLPosition) throws(CaptionError) {
+    mutating func startElement(_ element: XMLElementStart, at position: XMLPosition) throws(CaptionError) {
         flushText()
         if skipDepth > 0 {
             skipDepth += 1
@@ -145,39 +159,41 @@ final class TTMLDocumentBuilder: XMLEventHandler {
         }
     }
 
-    func endElement(localName: XMLName, namespace: XMLName?, at position: XMLPosition) throws(CaptionError) {
+    mutating func endElement(localName: XMLName, namespace: XMLName?, at position: XMLPosition) throws(CaptionError) {
         flushText()
         if skipDepth > 0 {
             skipDepth -= 1
             return
         }
-        guard var element = stack.popLast() else { return }
-        switch element.kind {
+        guard let top = stack.indices.last else { return }
+        defer { stack.removeLast() }
+        switch stack[top].kind {
         case .head:
             resolveHead()
         case .agentName:
-            if let agent = stack.last, agent.kind == .agent, !agent.identifier.isEmpty {
-                let name = String(decoding: collapsedWhitespace(element.pendingName), as: UTF8.self)
-                definitions.agents[agent.identifier, default: TTMLAgent(id: agent.identifier)].names.append((element.identifier, name))
+            if top > 0, stack[top - 1].kind == .agent, !stack[top - 1].identifier.isEmpty {
+                let agent = stack[top - 1].identifier
+                let name = String(decoding: pendingName, as: UTF8.self).split(whereSeparator: \.isXMLWhitespace).joined(separator: " ")
+                definitions.agents[agent, default: TTMLAgent(id: agent)].names.append((stack[top].identifier, name))
             }
+            pendingName.removeAll()
         case .agent:
-            if !element.identifier.isEmpty, definitions.agents[element.identifier] == nil {
-                definitions.agents[element.identifier] = TTMLAgent(id: element.identifier)
-            }
+            let id = stack[top].identifier
+            if !id.isEmpty, definitions.agents[id] == nil { definitions.agents[id] = TTMLAgent(id: id) }
         case .body, .div, .p, .span, .br, .set, .region:
-            closeTimed(&element)
+            closeTimed(top)
         case .tt, .headMetadata, .styling, .layout, .style, .regionStyle, .initial:
             break
         }
     }
 
-    func characters(_ bytes: UnsafeBufferPointer<UInt8>) throws(CaptionError) {
+    mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) throws(CaptionError) {
         guard skipDepth == 0, let current = stack.last else { return }
         switch current.kind {
         case .p, .span:
             if current.begin != nil, !current.dropsText { text.append(contentsOf: bytes) }
         case .agentName:
-            stack[stack.count - 1].pendingName.append(contentsOf: bytes)
+            pendingName.append(contentsOf: bytes)
         default:
             break
         }
@@ -231,7 +247,7 @@ final class TTMLDocumentBuilder: XMLEventHandler {
         return nil
     }
 
-    private func attribute(_ element: XMLElementStart, namespace wanted: TTMLNamespace?, _ name: StaticString) -> String? {
+    private mutating func attribute(_ element: XMLElementStart, namespace wanted: TTMLNamespace?, _ name: StaticString) -> String? {
         for attribute in element.attributes where attribute.localName.equals(name) {
             if namespaces.classify(attribute.namespace) == wanted { return attribute.value }
         }
@@ -240,23 +256,22 @@ final class TTMLDocumentBuilder: XMLEventHandler {
 
     // MARK: The root
 
-    private func openRoot(_ element: XMLElementStart, at position: XMLPosition) {
+    private mutating func openRoot(_ element: XMLElementStart, at position: XMLPosition) {
         var root = OpenElement(kind: .tt)
         root.begin = .zero
         root.reference = .zero
         root.cursor = .zero
-        let location = position.location(in: file)
         for attribute in element.attributes {
             switch namespaces.classify(attribute.namespace) {
             case .parameter:
-                readParameter(attribute.localName.string, attribute.value, at: location)
+                readParameter(attribute.localName.string, attribute.value, at: position)
             case .styling where attribute.localName.equals("extent"):
                 let value = attribute.value
                 if let pair = TTMLLengthPair(parsing: value), pair.horizontal.unit == .pixels, pair.vertical.unit == .pixels,
                    pair.horizontal.value > 0, pair.vertical.value > 0 {
                     layout.rootPixels = (pair.horizontal.value, pair.vertical.value)
                 } else if value.trimmingXMLWhitespace != "auto" {
-                    diagnostics.warn("ttml-style", "tts:extent on <tt> must be two pixel lengths; \"\(value)\" is ignored", at: location)
+                    diagnostics.warn("ttml-style", "tts:extent on <tt> must be two pixel lengths; \"\(value)\" is ignored", at: position)
                 }
             case .xml where attribute.localName.equals("lang"):
                 let value = attribute.value.trimmingXMLWhitespace
@@ -268,14 +283,14 @@ final class TTMLDocumentBuilder: XMLEventHandler {
             }
         }
         if let note = parameters.approximation {
-            diagnostics.warn("ttml-time-base", note + "; times may not match the media", at: location)
+            diagnostics.warn("ttml-time-base", note + "; times may not match the media", at: position)
         }
         stack.append(root)
     }
 
     /// Reads one `ttp:` parameter of `<tt>` (TTML1 §6.2), keeping the default
     /// (with a warning) when the value is out of range or malformed.
-    private func readParameter(_ name: String, _ value: String, at location: SourceLocation) {
+    private mutating func readParameter(_ name: String, _ value: String, at position: XMLPosition) {
         let token = value.trimmingXMLWhitespace
         func positive(_ text: Substring, upTo limit: Int64) -> Int64? {
             guard let n = Int64(text), n > 0, n <= limit else { return nil }
@@ -315,7 +330,7 @@ final class TTMLDocumentBuilder: XMLEventHandler {
             break
         }
         if !valid {
-            diagnostics.warn("ttml-parameter", "ttp:\(name)=\"\(value)\" is not a valid value; the default applies", at: location)
+            diagnostics.warn("ttml-parameter", "ttp:\(name)=\"\(value)\" is not a valid value; the default applies", at: position)
         }
     }
 
@@ -323,7 +338,7 @@ final class TTMLDocumentBuilder: XMLEventHandler {
 
     /// The `xml:id`, `style` references and `tts:` attributes of a `<style>`
     /// or `<region>` element.
-    private func readDefinition(_ element: XMLElementStart, at location: SourceLocation) -> (id: String, definition: TTMLStyleDefinition) {
+    private mutating func readDefinition(_ element: XMLElementStart, at position: XMLPosition) -> (id: String, definition: TTMLStyleDefinition) {
         var definition = TTMLStyleDefinition(references: [], own: TTMLStyle())
         var id = ""
         for attribute in element.attributes {
@@ -333,7 +348,7 @@ final class TTMLDocumentBuilder: XMLEventHandler {
             case .xml where attribute.localName.equals("id"):
                 id = attribute.value.trimmingXMLWhitespace
             case .styling:
-                readStyle(attribute, into: &definition.own, at: location)
+                readStyle(attribute, into: &definition.own, at: position)
             default:
                 break
             }
@@ -341,13 +356,12 @@ final class TTMLDocumentBuilder: XMLEventHandler {
         return (id, definition)
     }
 
-    private func openStyle(_ kind: Kind, _ element: XMLElementStart, at position: XMLPosition) {
-        let location = position.location(in: file)
-        let (id, definition) = readDefinition(element, at: location)
+    private mutating func openStyle(_ kind: Kind, _ element: XMLElementStart, at position: XMLPosition) {
+        let (id, definition) = readDefinition(element, at: position)
         switch kind {
         case .style:
             if id.isEmpty {
-                diagnostics.warn("ttml-style", "a <style> without xml:id cannot be referenced; it is ignored", at: location)
+                diagnostics.warn("ttml-style", "a <style> without xml:id cannot be referenced; it is ignored", at: position)
             } else {
                 if definitions.styles[id] == nil { definitions.styleOrder.append(id) }
                 definitions.styles[id] = definition
@@ -368,13 +382,12 @@ final class TTMLDocumentBuilder: XMLEventHandler {
         return definitions.regionIndex[region.identifier]
     }
 
-    private func openRegion(_ element: XMLElementStart, at position: XMLPosition) {
-        let location = position.location(in: file)
-        var open = openTimedElement(.region, element, parent: stack[0], at: location)
-        let (id, definition) = readDefinition(element, at: location)
+    private mutating func openRegion(_ element: XMLElementStart, at position: XMLPosition) {
+        var open = openTimedElement(.region, element, parent: 0, at: position)
+        let (id, definition) = readDefinition(element, at: position)
         var region = TTMLRegionDefinition(id: id, references: definition.references, own: definition.own)
         if region.id.isEmpty || definitions.regionIndex[region.id] != nil {
-            diagnostics.warn("ttml-region", region.id.isEmpty ? "a <region> without xml:id cannot be used; it is ignored" : "region \"\(region.id)\" is defined twice; the second is ignored", at: location)
+            diagnostics.warn("ttml-region", region.id.isEmpty ? "a <region> without xml:id cannot be used; it is ignored" : "region \"\(region.id)\" is defined twice; the second is ignored", at: position)
             skipDepth = 1
             return
         }
@@ -387,9 +400,8 @@ final class TTMLDocumentBuilder: XMLEventHandler {
 
     /// A TTML2 inline `<region>` inside content: it defines an anonymous
     /// region with which its parent element is associated.
-    private func openInlineRegion(_ element: XMLElementStart, at position: XMLPosition) {
-        let location = position.location(in: file)
-        let (id, definition) = readDefinition(element, at: location)
+    private mutating func openInlineRegion(_ element: XMLElementStart, at position: XMLPosition) {
+        let (id, definition) = readDefinition(element, at: position)
         var region = TTMLRegionDefinition(id: id, references: definition.references, own: definition.own)
         if region.id.isEmpty || definitions.regionIndex[region.id] != nil {
             region.id = "inline-region-\(definitions.regions.count + 1)"
@@ -406,12 +418,12 @@ final class TTMLDocumentBuilder: XMLEventHandler {
     }
 
     /// Resolves referential styling once everything `<head>` defines is known.
-    private func resolveHead() {
+    private mutating func resolveHead() {
         guard !headIsResolved else { return }
         headIsResolved = true
         definitions.resolveStyles()
         for id in definitions.cyclic {
-            diagnostics.warn("ttml-style", "style \"\(id)\" references itself through its style chain; the cycle is broken there", at: SourceLocation(file: file, line: 1))
+            diagnostics.warn("ttml-style", "style \"\(id)\" references itself through its style chain; the cycle is broken there", at: XMLPosition(line: 1, column: 1))
         }
         for index in definitions.regions.indices {
             definitions.regions[index].computed = definitions.computedStyle(of: definitions.regions[index])
@@ -420,17 +432,17 @@ final class TTMLDocumentBuilder: XMLEventHandler {
 
     // MARK: Content
 
-    private func openContent(_ kind: Kind, _ element: XMLElementStart, at position: XMLPosition) {
-        let location = position.location(in: file)
-        let parent = stack[stack.count - 1]
-        var open = openTimedElement(kind, element, parent: parent, at: location)
-        open.style = parent.style
-        open.displayNone = parent.displayNone
-        open.association = parent.association
-        open.markup = parent.markup
-        open.preservesSpace = parent.preservesSpace
-        open.dropsText = parent.dropsText
-        open.location = location
+    private mutating func openContent(_ kind: Kind, _ element: XMLElementStart, at position: XMLPosition) {
+        let parent = stack.count - 1
+        var open = openTimedElement(kind, element, parent: parent, at: position)
+        open.textAlign = stack[parent].textAlign
+        open.hidden = stack[parent].hidden
+        open.displayNone = stack[parent].displayNone
+        open.association = stack[parent].association
+        open.markup = stack[parent].markup
+        open.preservesSpace = stack[parent].preservesSpace
+        open.dropsText = stack[parent].dropsText
+        open.position = position
         open.firstRun = runs.count
 
         var specified = TTMLStyle()
@@ -443,13 +455,13 @@ final class TTMLDocumentBuilder: XMLEventHandler {
                     let (referenced, unknown) = definitions.combined(attribute: attribute.value)
                     specified = referenced
                     for id in unknown {
-                        diagnostics.warn("ttml-style", "style \"\(id)\" is not defined; the reference is ignored", at: location)
+                        diagnostics.warn("ttml-style", "style \"\(id)\" is not defined; the reference is ignored", at: position)
                     }
                 } else if attribute.localName.equals("region") {
                     regionName = attribute.value.trimmingXMLWhitespace
                 }
             case .styling:
-                readStyle(attribute, into: &inline, at: location)
+                readStyle(attribute, into: &inline, at: position)
             case .xml:
                 if attribute.localName.equals("id") {
                     open.paragraphID = attribute.value
@@ -460,7 +472,7 @@ final class TTMLDocumentBuilder: XMLEventHandler {
                 }
             case .metadata:
                 if attribute.localName.equals("agent") {
-                    open.markup.voice = voiceIndex(attribute.value, at: location)
+                    open.markup.voice = voiceIndex(attribute.value, at: position)
                 } else if attribute.localName.equals("role") {
                     let role = attribute.value.trimmingXMLWhitespace
                     open.markup.role = role.isEmpty ? -1 : roles.index(of: role)
@@ -470,7 +482,13 @@ final class TTMLDocumentBuilder: XMLEventHandler {
             }
         }
         specified = specified.overridden(by: inline)
-        open.style = specified.inheriting(from: parent.style)
+        // Inheritance (TTML1 §8.4.2.2): unspecified inherited properties keep the parent's values.
+        open.markup.italic = specified.italic ?? open.markup.italic
+        open.markup.bold = specified.bold ?? open.markup.bold
+        open.markup.underline = specified.underline ?? open.markup.underline
+        open.markup.color = specified.color ?? open.markup.color
+        open.textAlign = specified.textAlign ?? open.textAlign
+        open.hidden = specified.hidden ?? open.hidden
         if specified.displayNone == true { open.displayNone = true }
         switch specified.ruby {
         case .container?:
@@ -483,68 +501,63 @@ final class TTMLDocumentBuilder: XMLEventHandler {
         default:
             break
         }
-        open.markup.italic = open.style.italic
-        open.markup.bold = open.style.bold
-        open.markup.underline = open.style.underline
-        open.markup.color = open.style.color
         if let regionName {
             if let index = definitions.regionIndex[regionName] {
                 open.association = open.association.narrowed(to: index)
             } else {
-                diagnostics.warn("ttml-region", "region \"\(regionName)\" is not defined; the reference is ignored", at: location)
+                diagnostics.warn("ttml-region", "region \"\(regionName)\" is not defined; the reference is ignored", at: position)
             }
         }
         open.record = Int32(records.count)
-        records.append(TTMLElementRecord(parent: parent.record, hidden: specified.hidden, displayNone: specified.displayNone))
+        records.append(TTMLElementRecord(parent: stack[parent].record, hidden: specified.hidden, displayNone: specified.displayNone))
         stack.append(open)
     }
 
     /// Reads the timing attributes of an element and places it in time.
-    private func openTimedElement(_ kind: Kind, _ element: XMLElementStart, parent: OpenElement, at location: SourceLocation) -> OpenElement {
+    private mutating func openTimedElement(_ kind: Kind, _ element: XMLElementStart, parent: Int, at position: XMLPosition) -> OpenElement {
         var open = OpenElement(kind: kind)
         var begin: MediaTime?
         for attribute in element.attributes where attribute.namespace == nil {
             if attribute.localName.equals("begin") {
-                begin = timeExpression(attribute, at: location)
+                begin = timeExpression(attribute, at: position)
             } else if attribute.localName.equals("end") {
-                open.explicitEnd = timeExpression(attribute, at: location)
+                open.explicitEnd = timeExpression(attribute, at: position)
             } else if attribute.localName.equals("dur") {
-                open.explicitDuration = timeExpression(attribute, at: location)
+                open.explicitDuration = timeExpression(attribute, at: position)
             } else if attribute.localName.equals("timeContainer") {
                 switch attribute.value.trimmingXMLWhitespace {
                 case "seq": open.isSequential = true
                 case "par": open.isSequential = false
-                default: diagnostics.warn("ttml-time", "timeContainer=\"\(attribute.value)\" is neither par nor seq; par applies", at: location)
+                default: diagnostics.warn("ttml-time", "timeContainer=\"\(attribute.value)\" is neither par nor seq; par applies", at: position)
                 }
             }
         }
         // TTML1 appendix N: offsets count from the parent's begin in a par
         // container, from the previous sibling's end in a seq container.
-        open.reference = parent.isSequential ? parent.cursor : parent.begin
-        open.begin = open.reference.map { $0 + (begin ?? .zero) }
+        open.reference = stack[parent].isSequential ? stack[parent].cursor : stack[parent].begin
+        open.begin = begin.map { offset in open.reference.map { $0 + offset } } ?? open.reference
         open.cursor = open.begin
         return open
     }
 
-    private func timeExpression(_ attribute: XMLAttribute, at location: SourceLocation) -> MediaTime? {
+    private mutating func timeExpression(_ attribute: XMLAttribute, at position: XMLPosition) -> MediaTime? {
         do {
-            let expression = try TTMLTimeExpression(attribute.valueBytes, parameters: parameters)
+            let expression = try TTMLTimeExpression(attribute.rawValue, parameters: parameters)
             if expression.clampedFrames {
-                diagnostics.warn("ttml-time", "\(attribute.localName.string)=\"\(attribute.value)\" counts more frames than ttp:frameRate \(parameters.frameRate); the last frame is used", at: location)
+                diagnostics.warn("ttml-time", "\(attribute.localName.string)=\"\(attribute.value)\" counts more frames than ttp:frameRate \(parameters.frameRate); the last frame is used", at: position)
             }
             return expression.offset
         } catch {
-            diagnostics.warn("ttml-time", "\(attribute.localName.string)=\"\(attribute.value)\" is not a TTML time expression; the attribute is ignored", at: location)
+            diagnostics.warn("ttml-time", "\(attribute.localName.string)=\"\(attribute.value)\" is not a TTML time expression; the attribute is ignored", at: position)
             return nil
         }
     }
 
-    private func openSet(_ element: XMLElementStart, at position: XMLPosition) {
-        let location = position.location(in: file)
-        var open = openTimedElement(.set, element, parent: stack[stack.count - 1], at: location)
+    private mutating func openSet(_ element: XMLElementStart, at position: XMLPosition) {
+        var open = openTimedElement(.set, element, parent: stack.count - 1, at: position)
         var style = TTMLStyle()
         for attribute in element.attributes where namespaces.classify(attribute.namespace) == .styling {
-            readStyle(attribute, into: &style, at: location)
+            readStyle(attribute, into: &style, at: position)
         }
         open.setHidden = style.hidden
         open.setDisplayNone = style.displayNone
@@ -555,33 +568,32 @@ final class TTMLDocumentBuilder: XMLEventHandler {
 
     /// Ends a timed element: works out its end, tells its parent (whose
     /// implicit duration depends on its children), and clips its content.
-    private func closeTimed(_ element: inout OpenElement) {
-        let end = activeEnd(of: element)
-        let parentIndex = stack.count - 1
-        if parentIndex >= 0 {
-            stack[parentIndex].childEnded(at: end, began: element.begin != nil)
+    private mutating func closeTimed(_ index: Int) {
+        let end = activeEnd(of: index)
+        if index > 0 {
+            stack[index - 1].childEnded(at: end, began: stack[index].begin != nil)
         }
-        switch element.kind {
+        switch stack[index].kind {
         case .br:
-            if let begin = element.begin, !element.dropsText {
-                appendRun(.lineBreak, for: element, begin: begin)
+            if let begin = stack[index].begin, !stack[index].dropsText {
+                appendRun(text: false, for: index, begin: begin)
             }
-            clipRuns(of: element, end: end)
+            clipRuns(of: index, end: end)
         case .span, .div, .body:
-            clipRuns(of: element, end: end)
+            clipRuns(of: index, end: end)
         case .p:
-            clipRuns(of: element, end: end)
+            clipRuns(of: index, end: end)
+            let element = stack[index]
             if element.firstRun < runs.count {
                 paragraphs.append(TTMLParagraph(
-                    id: element.paragraphID, location: element.location, runs: element.firstRun..<runs.count,
-                    association: element.association, textAlign: element.style.textAlign))
+                    id: element.paragraphID, location: element.position.location(in: file), runs: element.firstRun..<runs.count,
+                    association: element.association, textAlign: element.textAlign))
             }
         case .set:
-            recordAnimation(of: element, end: end)
+            recordAnimation(of: index, end: end)
         case .region:
-            if let index = definitions.regionIndex[element.identifier] {
-                definitions.regions[index].end = end
-                if element.begin == nil { definitions.regions[index].end = .zero }
+            if let region = definitions.regionIndex[stack[index].identifier] {
+                definitions.regions[region].end = stack[index].begin == nil ? .zero : end
             }
         default:
             break
@@ -595,13 +607,14 @@ final class TTMLDocumentBuilder: XMLEventHandler {
     /// container the latest end of its children (`endsync="all"`), for a
     /// `seq` container the end of its last child, and zero without children.
     /// `nil` is indefinite.
-    private func activeEnd(of element: OpenElement) -> MediaTime? {
+    private func activeEnd(of index: Int) -> MediaTime? {
+        let element = stack[index]
         guard let begin = element.begin else { return nil }
         let fromEnd = element.explicitEnd.flatMap { end in element.reference.map { $0 + end } }
         let fromDuration = element.explicitDuration.map { begin + $0 }
         if let fromEnd, let fromDuration { return min(fromEnd, fromDuration) }
         if let explicit = fromEnd ?? fromDuration { return explicit }
-        let parentIsSequential = stack.last?.isSequential ?? false
+        let parentIsSequential = index > 0 && stack[index - 1].isSequential
         switch element.kind {
         case .br, .set, .region:
             return parentIsSequential && element.kind != .region ? begin : nil
@@ -612,22 +625,26 @@ final class TTMLDocumentBuilder: XMLEventHandler {
         }
     }
 
-    private func clipRuns(of element: OpenElement, end: MediaTime?) {
-        guard element.firstRun < runs.count else { return }
-        let begin = element.begin ?? .zero
-        for index in element.firstRun..<runs.count {
-            runs[index].clip(begin: begin, end: element.begin == nil ? begin : end)
+    /// Ends the runs an element holds at its end. Their begins need no
+    /// clipping: offsets are never negative, so nothing begins before its
+    /// parent; and an element that never begins holds no runs.
+    private mutating func clipRuns(of index: Int, end: MediaTime?) {
+        let firstRun = stack[index].firstRun
+        guard firstRun < runs.count, let end else { return }
+        for run in firstRun..<runs.count where runs[run].end.map({ end < $0 }) ?? true {
+            runs[run].end = end
         }
     }
 
-    private func recordAnimation(of element: OpenElement, end: MediaTime?) {
-        guard let begin = element.begin, element.setHidden != nil || element.setDisplayNone != nil else { return }
+    private mutating func recordAnimation(of index: Int, end: MediaTime?) {
+        let element = stack[index]
+        guard index > 0, let begin = element.begin, element.setHidden != nil || element.setDisplayNone != nil else { return }
         if let end, end <= begin { return }
         let animation = TTMLAnimation(begin: begin, end: end, hidden: element.setHidden, displayNone: element.setDisplayNone)
-        guard let parent = stack.last else { return }
+        let parent = stack[index - 1]
         if parent.kind == .region {
-            if let index = definitions.regionIndex[parent.identifier] {
-                definitions.regions[index].animations.append(animation)
+            if let region = definitions.regionIndex[parent.identifier] {
+                definitions.regions[region].animations.append(animation)
                 hasAnimations = true
             }
         } else if parent.record >= 0 {
@@ -642,7 +659,7 @@ final class TTMLDocumentBuilder: XMLEventHandler {
     /// span, active over its parent in a `par` container (which makes the
     /// parent's implicit duration indefinite) and of zero duration in a `seq`
     /// one, where it is never shown (TTML1 §10.4).
-    private func flushText() {
+    private mutating func flushText() {
         guard !text.isEmpty else { return }
         defer { text.removeAll(keepingCapacity: true) }
         let index = stack.count - 1
@@ -650,47 +667,62 @@ final class TTMLDocumentBuilder: XMLEventHandler {
         stack[index].hasTimedChild = true
         guard !stack[index].isSequential else { return }
         stack[index].hasIndefiniteChild = true
-        let element = stack[index]
-        let content = element.preservesSpace ? text : collapsedWhitespace(text)
-        appendRun(.text(String(decoding: content, as: UTF8.self)), for: element, begin: begin)
+        appendRun(text: true, for: index, begin: begin)
     }
 
-    private func appendRun(_ content: TTMLRun.Content, for element: OpenElement, begin: MediaTime) {
-        runs.append(TTMLRun(
-            content: content, begin: begin, end: nil, association: element.association, markup: element.markup,
-            preservesSpace: element.preservesSpace, hidden: element.style.hidden, displayNone: element.displayNone,
-            element: element.record))
-    }
-
-    /// XML whitespace runs collapsed to one space (`xml:space="default"`,
-    /// TTML1 §7.2.3); spaces at line ends go when lines are assembled.
-    private func collapsedWhitespace(_ bytes: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var inSpace = false
-        for byte in bytes {
-            if byte.isXMLWhitespace {
-                if !inSpace { out.append(0x20) }
-                inSpace = true
+    /// Adds a run for the element at `index` of the stack: the gathered text
+    /// (whitespace collapsed unless `xml:space="preserve"`), or a line break.
+    private mutating func appendRun(text isText: Bool, for index: Int, begin: MediaTime) {
+        let start = textBytes.count
+        var isBlank = true
+        if isText {
+            if stack[index].preservesSpace {
+                textBytes.append(contentsOf: text)
+                isBlank = !text.contains { !$0.isXMLWhitespace }
             } else {
-                out.append(byte)
-                inSpace = false
+                // xml:space="default" (TTML1 §7.2.3): each whitespace run becomes
+                // one space (collapsed in place); spaces at line ends go when
+                // lines are assembled.
+                var count = 0
+                var inSpace = false
+                text.withUnsafeMutableBufferPointer { bytes in
+                    for byte in bytes {
+                        if byte.isXMLWhitespace {
+                            if !inSpace {
+                                bytes[count] = 0x20
+                                count += 1
+                            }
+                            inSpace = true
+                        } else {
+                            bytes[count] = byte
+                            count += 1
+                            inSpace = false
+                            isBlank = false
+                        }
+                    }
+                }
+                text.withUnsafeBufferPointer { textBytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
             }
         }
-        return out
+        let element = stack[index]
+        runs.append(TTMLRun(
+            textStart: Int32(start), textLength: isText ? Int32(textBytes.count - start) : -1, isBlank: isBlank,
+            begin: begin, end: nil, association: element.association, markup: element.markup,
+            preservesSpace: element.preservesSpace, hidden: element.hidden, displayNone: element.displayNone,
+            element: element.record))
     }
 
     // MARK: Attributes shared by several elements
 
-    private func readStyle(_ attribute: XMLAttribute, into style: inout TTMLStyle, at location: SourceLocation) {
+    private mutating func readStyle(_ attribute: XMLAttribute, into style: inout TTMLStyle, at position: XMLPosition) {
         let name = attribute.localName.string
         let value = attribute.value
         if !style.read(name, value) {
-            diagnostics.warn("ttml-style", "tts:\(name)=\"\(value)\" is not a valid value; it is ignored", at: location)
+            diagnostics.warn("ttml-style", "tts:\(name)=\"\(value)\" is not a valid value; it is ignored", at: position)
         }
     }
 
-    private func languageIndex(_ value: String) -> Int32 {
+    private mutating func languageIndex(_ value: String) -> Int32 {
         let tag = value.trimmingXMLWhitespace
         if let language, tag.lowercased() == language.lowercased() { return -1 }
         if language == nil, tag.isEmpty { return -1 }
@@ -699,7 +731,7 @@ final class TTMLDocumentBuilder: XMLEventHandler {
 
     /// The speaker index for a `ttm:agent` value (IDREFS): the agents' names,
     /// joined when there are several.
-    private func voiceIndex(_ value: String, at location: SourceLocation) -> Int32 {
+    private mutating func voiceIndex(_ value: String, at position: XMLPosition) -> Int32 {
         if let cached = agentCache[value] { return cached }
         let ids = value.split(whereSeparator: \.isXMLWhitespace).map(String.init)
         var names: [String] = []
@@ -707,13 +739,35 @@ final class TTMLDocumentBuilder: XMLEventHandler {
             if let agent = definitions.agents[id] {
                 names.append(agent.displayName)
             } else {
-                diagnostics.warn("ttml-agent", "agent \"\(id)\" is not declared in <head>; its identifier is used as the name", at: location)
+                diagnostics.warn("ttml-agent", "agent \"\(id)\" is not declared in <head>; its identifier is used as the name", at: position)
                 names.append(id)
             }
         }
         let index: Int32 = names.isEmpty ? -1 : voices.index(of: names.joined(separator: ", "))
         if agentCache.count < 4096 { agentCache[value] = index }
         return index
+    }
+}
+
+/// Hands libxml2's events to a ``TTMLDocumentBuilder``; the builder is a
+/// value, so its many field accesses need no run-time exclusivity checks.
+final class TTMLParseHandler: XMLEventHandler {
+    var builder: TTMLDocumentBuilder
+
+    init(file: String?, expectedSize: Int) {
+        builder = TTMLDocumentBuilder(file: file, expectedSize: expectedSize)
+    }
+
+    func startElement(_ element: XMLElementStart, at position: XMLPosition) throws(CaptionError) {
+        try builder.startElement(element, at: position)
+    }
+
+    func endElement(localName: XMLName, namespace: XMLName?, at position: XMLPosition) throws(CaptionError) {
+        try builder.endElement(localName: localName, namespace: namespace, at: position)
+    }
+
+    func characters(_ text: UnsafeBufferPointer<UInt8>) throws(CaptionError) {
+        try builder.characters(text)
     }
 }
 
@@ -755,17 +809,24 @@ struct TTMLNameTable: Sendable {
 /// file reports each problem a few times and then how often it recurred.
 struct TTMLDiagnostics: Sendable {
     static let perCode = 10
+    let file: String?
     private(set) var list: [Diagnostic] = []
     private var counts: [String: Int] = [:]
 
-    mutating func warn(_ code: String, _ message: String, at location: SourceLocation) {
+    init(file: String?) {
+        self.file = file
+    }
+
+    mutating func warn(_ code: String, _ message: String, at position: XMLPosition) {
         let count = counts[code, default: 0] + 1
         counts[code] = count
-        if count <= TTMLDiagnostics.perCode { list.append(Diagnostic(.warning, code: code, message, at: location)) }
+        if count <= TTMLDiagnostics.perCode {
+            list.append(Diagnostic(.warning, code: code, message, at: position.location(in: file)))
+        }
     }
 
     /// The warnings, with one closing note per kind that was capped.
-    func finished(file: String?) -> [Diagnostic] {
+    func finished() -> [Diagnostic] {
         var result = list
         for (code, count) in counts.sorted(by: { $0.key < $1.key }) where count > TTMLDiagnostics.perCode {
             result.append(Diagnostic(.warning, code: code, "\(count - TTMLDiagnostics.perCode) more warnings like the above (\(code))", at: SourceLocation(file: file, line: 1)))

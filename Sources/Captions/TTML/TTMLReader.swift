@@ -23,10 +23,11 @@ public struct TTMLReader: CaptionReading {
     /// - Throws: ``CaptionError`` (`invalidInput`) when the bytes are not
     ///   well-formed XML, have a `<!DOCTYPE>`, or have no TTML `<tt>` root.
     public func read(_ bytes: [UInt8], file: String?) throws(CaptionError) -> ReadResult {
-        let builder = TTMLDocumentBuilder(file: file)
-        let xmlWarnings = try XMLSAXParser.parse(bytes, file: file, handler: builder)
+        let handler = TTMLParseHandler(file: file, expectedSize: bytes.count)
+        let xmlWarnings = try XMLSAXParser.parse(bytes, file: file, handler: handler)
+        let builder = handler.builder
         var timeline = TTMLTimeline(builder)
         let document = timeline.document()
-        return ReadResult(document: document, diagnostics: xmlWarnings + builder.diagnostics.finished(file: file))
+        return ReadResult(document: document, diagnostics: xmlWarnings + builder.diagnostics.finished())
     }
 }

@@ -264,12 +264,17 @@ extension UInt8 {
     }
 }
 
-extension StringProtocol {
+extension String {
     /// The string without leading and trailing XML whitespace.
     var trimmingXMLWhitespace: String {
-        stripping(" \t\n\r")
+        guard let first = utf8.first, let last = utf8.last, first.isXMLWhitespace || last.isXMLWhitespace else {
+            return String(self)
+        }
+        return stripping(" \t\n\r")
     }
+}
 
+extension StringProtocol {
     /// The string without leading and trailing characters from `set`.
     func stripping(_ set: String) -> String {
         let scalars = unicodeScalars

@@ -94,7 +94,7 @@ struct TTMLTimeExpression {
     ///   - bytes: the attribute value.
     ///   - parameters: the document's timing parameters.
     /// - Throws: ``TTMLTimeExpressionError`` when the value is not a time expression.
-    init(_ bytes: [UInt8], parameters: TTMLTimingParameters) throws(TTMLTimeExpressionError) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, parameters: TTMLTimingParameters) throws(TTMLTimeExpressionError) {
         var scanner = DecimalScanner(bytes)
         scanner.trimWhitespace()
         guard let first = scanner.digits() else { throw .syntax }
@@ -115,16 +115,15 @@ struct TTMLTimeExpression {
             guard let fraction = scanner.digits() else { throw .syntax }
             value += fraction.asFraction
         }
-        let metric = scanner.rest
         let unit: MediaTime
-        switch metric {
-        case [UInt8(ascii: "h")]: unit = MediaTime(seconds: 3600)
-        case [UInt8(ascii: "m")]: unit = MediaTime(seconds: 60)
-        case [UInt8(ascii: "s")]: unit = MediaTime(seconds: 1)
-        case [UInt8(ascii: "m"), UInt8(ascii: "s")]: unit = MediaTime(numerator: 1, denominator: 1000)
-        case [UInt8(ascii: "f")]: return value / parameters.effectiveFrameRate
-        case [UInt8(ascii: "t")]: return value / parameters.tickRate
-        default: throw .syntax
+        switch scanner.metric {
+        case .hours?: unit = MediaTime(seconds: 3600)
+        case .minutes?: unit = MediaTime(seconds: 60)
+        case .seconds?: unit = MediaTime(seconds: 1)
+        case .milliseconds?: unit = MediaTime(numerator: 1, denominator: 1000)
+        case .frames?: return value / parameters.effectiveFrameRate
+        case .ticks?: return value / parameters.tickRate
+        case nil: throw .syntax
         }
         return value * unit
     }
@@ -210,19 +209,37 @@ struct DecimalScanner {
         }
     }
 
-    private let bytes: [UInt8]
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var end: Int
 
-    init(_ bytes: [UInt8]) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
         self.end = bytes.count
     }
 
     var isAtEnd: Bool { index >= end }
 
-    /// What is left, as bytes.
-    var rest: ArraySlice<UInt8> { bytes[min(index, end)..<end] }
+    /// The metrics of an offset time.
+    enum Metric {
+        case hours, minutes, seconds, milliseconds, frames, ticks
+    }
+
+    /// What is left when it is a time metric (`h`, `m`, `s`, `ms`, `f`, `t`), else `nil`.
+    var metric: Metric? {
+        let count = end - index
+        guard count == 1 || count == 2 else { return nil }
+        let first = bytes[index]
+        if count == 2 { return first == UInt8(ascii: "m") && bytes[index + 1] == UInt8(ascii: "s") ? .milliseconds : nil }
+        switch first {
+        case UInt8(ascii: "h"): return .hours
+        case UInt8(ascii: "m"): return .minutes
+        case UInt8(ascii: "s"): return .seconds
+        case UInt8(ascii: "f"): return .frames
+        case UInt8(ascii: "t"): return .ticks
+        default: return nil
+        }
+    }
 
     /// Drops XML whitespace at both ends.
     mutating func trimWhitespace() {

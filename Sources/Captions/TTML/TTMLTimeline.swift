@@ -12,62 +12,103 @@ struct TTMLTimeline {
     private let builder: TTMLDocumentBuilder
     private let regions: [TTMLRegionDefinition]
     private let usesDefaultRegion: Bool
+    /// The region slot each run shows in (a region index, or 0 for the
+    /// default region), or -1 when it is in none.
+    private let slots: [Int32]
+    private let boxes: [TTMLRegionBox]
     private var text: TTMLCueTextBuilder
+    /// Paragraphs whose `xml:id` a cue already carries: a paint-on paragraph
+    /// spans several cues, and identifiers stay unique.
+    private var identifierUsed: [Bool]
+    private var pieces: [TTMLCueTextBuilder.Piece] = []
+    /// Settings by region slot and text alignment (none, then each alignment).
+    private var settingsCache: [CueSettings?]
 
     init(_ builder: TTMLDocumentBuilder) {
         self.builder = builder
-        self.regions = builder.definitions.regions
-        self.usesDefaultRegion = builder.definitions.regions.isEmpty
-        self.text = TTMLCueTextBuilder(voices: builder.voices, roles: builder.roles, languages: builder.languages)
+        regions = builder.definitions.regions
+        usesDefaultRegion = regions.isEmpty
+        let usesDefaultRegion = self.usesDefaultRegion
+        slots = builder.runs.map { run in
+            switch run.association {
+            case .region(let index): return usesDefaultRegion ? 0 : Int32(index)
+            case .unassociated: return usesDefaultRegion ? 0 : -1
+            case .conflicting: return -1
+            }
+        }
+        let regionStyles = usesDefaultRegion ? [builder.definitions.initial] : regions.map(\.computed)
+        boxes = regions.map { TTMLRegionBox(style: $0.computed, context: builder.layout) }
+        text = TTMLCueTextBuilder(textBytes: builder.textBytes, voices: builder.voices, roles: builder.roles, languages: builder.languages, regionStyles: regionStyles)
+        identifierUsed = Array(repeating: false, count: builder.paragraphs.count)
+        settingsCache = Array(repeating: nil, count: max(1, regions.count) * TTMLTimeline.alignments.count)
     }
+
+    private static let alignments: [CueSettings.TextAlign?] = [nil, .start, .center, .end, .left, .right]
 
     /// A region's share of one paragraph: the runs it shows there.
     private struct Entry {
         var paragraph: Int
-        var runs: [Int]
+        /// Indices into the slot's run list.
+        var runs: Range<Int>
         var begin: MediaTime
         var end: MediaTime?
-        /// Every run has the entry's interval and nothing animates, so the
-        /// paragraph's own rendering serves for every moment.
+        /// Every run has the entry's interval and nothing animates, so one
+        /// rendering serves for every moment.
         var isStatic: Bool
+        /// For a static entry that is its whole paragraph, the paragraph's cue
+        /// (an index into the paragraph cues), whose content is that rendering.
+        var cue: Int?
     }
 
     // MARK: The document
 
     /// The caption document: cues, paragraphs, regions and the colour style sheet.
     mutating func document() -> CaptionDocument {
-        let slots = regionSlots()
+        let slotCount = max(1, regions.count)
+        var entries = Array(repeating: [Entry](), count: slotCount)
+        var entryRuns = Array(repeating: [Int](), count: slotCount)
         var paragraphCues: [Cue] = []
-        var cachedNodes: [Int: [CueNode]] = [:]
-        var entriesBySlot = Array(repeating: [Entry](), count: max(1, regions.count))
+        paragraphCues.reserveCapacity(builder.paragraphs.count)
+        var shown: [Int] = []
         for (index, paragraph) in builder.paragraphs.enumerated() {
-            var shown: [Int] = []
-            var bySlot: [Int: [Int]] = [:]
+            shown.removeAll(keepingCapacity: true)
+            var firstSlot = -1
+            var oneSlot = true
             for runIndex in paragraph.runs {
-                guard let slot = slots[runIndex], isEverShown(runIndex, slot: slot) else { continue }
+                let slot = Int(slots[runIndex])
+                guard slot >= 0, isEverShown(runIndex, slot: slot) else { continue }
                 shown.append(runIndex)
-                bySlot[slot, default: []].append(runIndex)
+                if firstSlot < 0 { firstSlot = slot } else if slot != firstSlot { oneSlot = false }
             }
-            guard !shown.isEmpty, let cue = paragraphCue(index, runs: shown, slots: slots) else { continue }
+            guard !shown.isEmpty, let cue = paragraphCue(index, runs: shown) else { continue }
             paragraphCues.append(cue)
-            for (slot, runIndices) in bySlot.sorted(by: { $0.key < $1.key }) {
-                let entry = makeEntry(paragraph: index, runs: runIndices, slot: slot, coversParagraph: bySlot.count == 1)
-                if entry.isStatic { cachedNodes[index] = cue.content }
-                entriesBySlot[slot].append(entry)
+            if oneSlot {
+                let start = entryRuns[firstSlot].count
+                entryRuns[firstSlot].append(contentsOf: shown)
+                var entry = makeEntry(paragraph: index, runs: shown[...], range: start..<entryRuns[firstSlot].count, slot: firstSlot)
+                if entry.isStatic { entry.cue = paragraphCues.count - 1 }
+                entries[firstSlot].append(entry)
+                continue
+            }
+            // Content in several regions (TTML1 §9.3.1 lets spans name their own).
+            for slot in Set(shown.map { Int(slots[$0]) }).sorted() {
+                let start = entryRuns[slot].count
+                let slots = self.slots
+                entryRuns[slot].append(contentsOf: shown.filter { Int(slots[$0]) == slot })
+                var entry = makeEntry(paragraph: index, runs: entryRuns[slot][start...], range: start..<entryRuns[slot].count, slot: slot)
+                entry.isStatic = false
+                entries[slot].append(entry)
             }
         }
-        var cues: [(cue: Cue, order: Int)] = []
-        for slot in entriesBySlot.indices where !entriesBySlot[slot].isEmpty {
-            for cue in flatten(entriesBySlot[slot], slot: slot, cached: cachedNodes) { cues.append((cue, cues.count)) }
+        var perSlot: [[Cue]] = []
+        for slot in entries.indices where !entries[slot].isEmpty {
+            perSlot.append(flatten(entries[slot], runs: entryRuns[slot], slot: slot, paragraphCues: paragraphCues))
         }
-        // Cues that start together keep region order.
-        cues.sort { ($0.cue.start, $0.order) < ($1.cue.start, $1.order) }
         var document = CaptionDocument(
-            format: .ttml, cues: cues.map(\.cue), language: builder.language, paragraphs: paragraphCues)
-        document.cues = TTMLTimeline.uniqueIdentifiers(document.cues)
+            format: .ttml, cues: TTMLTimeline.mergedByStart(&perSlot), language: builder.language, paragraphs: paragraphCues)
         if !usesDefaultRegion {
-            document.regions = regions.indices.filter { !entriesBySlot[$0].isEmpty }.map {
-                TTMLRegionBox(style: regions[$0].computed, context: builder.layout).vttRegion(id: regions[$0].id, cellRows: builder.layout.cellRows)
+            document.regions = regions.indices.filter { !entries[$0].isEmpty }.map {
+                boxes[$0].vttRegion(id: regions[$0].id, cellRows: builder.layout.cellRows)
             }
         }
         if !text.colors.isEmpty {
@@ -76,20 +117,7 @@ struct TTMLTimeline {
         return document
     }
 
-    /// The slot (region index, or 0 for the default region) each run shows
-    /// in, or `nil` when it is in none (TTML1 §9.3.1); runs are clipped to
-    /// their region's active interval by the caller through ``interval(of:slot:)``.
-    private func regionSlots() -> [Int?] {
-        builder.runs.map { run in
-            switch run.association {
-            case .region(let index): return usesDefaultRegion ? 0 : index
-            case .unassociated: return usesDefaultRegion ? 0 : nil
-            case .conflicting: return nil
-            }
-        }
-    }
-
-    /// A run's interval within its region's active interval.
+    /// A run's interval within its region's active interval; `nil` when empty.
     private func interval(of runIndex: Int, slot: Int) -> (begin: MediaTime, end: MediaTime?)? {
         var run = builder.runs[runIndex]
         if !usesDefaultRegion {
@@ -98,11 +126,7 @@ struct TTMLTimeline {
         return run.isEmpty ? nil : (run.begin, run.end)
     }
 
-    private func regionStyle(_ slot: Int) -> TTMLStyle {
-        usesDefaultRegion ? builder.definitions.initial : regions[slot].computed
-    }
-
-    private func makeEntry(paragraph: Int, runs runIndices: [Int], slot: Int, coversParagraph: Bool) -> Entry {
+    private func makeEntry(paragraph: Int, runs runIndices: ArraySlice<Int>, range: Range<Int>, slot: Int) -> Entry {
         var begin: MediaTime?
         var end: MediaTime?
         var endless = false
@@ -116,8 +140,8 @@ struct TTMLTimeline {
             if let spanEnd = span.end { end = end.map { max($0, spanEnd) } ?? spanEnd } else { endless = true }
         }
         return Entry(
-            paragraph: paragraph, runs: runIndices, begin: begin ?? .zero, end: endless ? nil : end,
-            isStatic: uniform && coversParagraph && !builder.hasAnimations)
+            paragraph: paragraph, runs: range, begin: begin ?? .zero, end: endless ? nil : end,
+            isStatic: uniform && !builder.hasAnimations)
     }
 
     // MARK: Visibility
@@ -126,8 +150,9 @@ struct TTMLTimeline {
     private func isShown(_ runIndex: Int, slot: Int, at time: MediaTime) -> Bool {
         let run = builder.runs[runIndex]
         let region: TTMLRegionDefinition? = usesDefaultRegion ? nil : regions[slot]
+        let initiallyHidden = builder.definitions.initial.hidden ?? false
         guard builder.hasAnimations else {
-            let hidden = run.hidden ?? region?.computed.hidden ?? builder.definitions.initial.hidden ?? false
+            let hidden = run.hidden ?? region?.computed.hidden ?? initiallyHidden
             return !run.displayNone && !hidden && region?.computed.displayNone != true
         }
         // With <set> animations, walk the element's ancestry: an animation in
@@ -136,48 +161,44 @@ struct TTMLTimeline {
         var record = run.element
         while record >= 0 {
             let element = builder.records[Int(record)]
-            let active = element.animations.filter { $0.isActive(at: time) }
-            if (active.last(where: { $0.displayNone != nil })?.displayNone ?? element.displayNone) == true { return false }
-            if hidden == nil { hidden = active.last(where: { $0.hidden != nil })?.hidden ?? element.hidden }
+            if (element.animated(\.displayNone, at: time) ?? element.displayNone) == true { return false }
+            if hidden == nil { hidden = element.animated(\.hidden, at: time) ?? element.hidden }
             record = element.parent
         }
         if let region {
-            let active = region.animations.filter { $0.isActive(at: time) }
-            if (active.last(where: { $0.displayNone != nil })?.displayNone ?? region.computed.displayNone) == true { return false }
-            if hidden == nil { hidden = active.last(where: { $0.hidden != nil })?.hidden ?? region.computed.hidden }
+            if (region.animations.value(of: \.displayNone, at: time) ?? region.computed.displayNone) == true { return false }
+            if hidden == nil { hidden = region.animations.value(of: \.hidden, at: time) ?? region.computed.hidden }
         }
-        return !(hidden ?? builder.definitions.initial.hidden ?? false)
+        return !(hidden ?? initiallyHidden)
     }
 
     /// The times inside the run's interval at which an animation that can
     /// affect it starts or stops.
     private func animationBoundaries(_ runIndex: Int, slot: Int) -> [MediaTime] {
-        guard builder.hasAnimations else { return [] }
-        var times: [MediaTime] = []
+        guard builder.hasAnimations, let span = interval(of: runIndex, slot: slot) else { return [] }
+        var animations: [TTMLAnimation] = []
         var record = builder.runs[runIndex].element
         while record >= 0 {
-            let element = builder.records[Int(record)]
-            for animation in element.animations {
-                times.append(animation.begin)
-                if let end = animation.end { times.append(end) }
-            }
-            record = element.parent
+            animations += builder.records[Int(record)].animations
+            record = builder.records[Int(record)].parent
         }
-        if !usesDefaultRegion {
-            for animation in regions[slot].animations {
-                times.append(animation.begin)
-                if let end = animation.end { times.append(end) }
-            }
+        if !usesDefaultRegion { animations += regions[slot].animations }
+        return animations.flatMap { [$0.begin, $0.end] }.compactMap { $0 }.filter { time in
+            time > span.begin && (span.end.map { time < $0 } ?? true)
         }
-        return times
     }
 
     private func isEverShown(_ runIndex: Int, slot: Int) -> Bool {
         guard let span = interval(of: runIndex, slot: slot) else { return false }
         if isShown(runIndex, slot: slot, at: span.begin) { return true }
-        return animationBoundaries(runIndex, slot: slot).contains { time in
-            time > span.begin && (span.end.map { time < $0 } ?? true) && isShown(runIndex, slot: slot, at: time)
-        }
+        return animationBoundaries(runIndex, slot: slot).contains { isShown(runIndex, slot: slot, at: $0) }
+    }
+
+    private func piece(_ runIndex: Int, slot: Int, timestamp: MediaTime? = nil) -> TTMLCueTextBuilder.Piece {
+        let run = builder.runs[runIndex]
+        return TTMLCueTextBuilder.Piece(
+            text: run.isLineBreak ? nil : run.textRange(), markup: run.markup,
+            preservesSpace: run.preservesSpace, slot: slot, timestamp: timestamp)
     }
 
     // MARK: Paragraphs
@@ -185,52 +206,51 @@ struct TTMLTimeline {
     /// The paragraph as one cue: every run it ever shows, with inline
     /// timestamps where words appear later than the first (paint-on), timed
     /// from its first shown text to its last.
-    private mutating func paragraphCue(_ index: Int, runs runIndices: [Int], slots: [Int?]) -> Cue? {
+    private mutating func paragraphCue(_ index: Int, runs runIndices: [Int]) -> Cue? {
         var begin: MediaTime?
         var end: MediaTime?
         var endless = false
-        for runIndex in runIndices {
-            guard case .text(let value) = builder.runs[runIndex].content, value.utf8.contains(where: { $0 != 0x20 }),
-                  let slot = slots[runIndex], let span = interval(of: runIndex, slot: slot)
-            else { continue }
+        for runIndex in runIndices where !builder.runs[runIndex].isBlank {
+            guard let span = interval(of: runIndex, slot: Int(slots[runIndex])) else { continue }
             begin = begin.map { min($0, span.begin) } ?? span.begin
             if let spanEnd = span.end { end = end.map { max($0, spanEnd) } ?? spanEnd } else { endless = true }
         }
         guard let begin else { return nil }
         var latest = begin
-        var pieces: [TTMLCueTextBuilder.Piece] = []
+        pieces.removeAll(keepingCapacity: true)
         for runIndex in runIndices {
-            guard let slot = slots[runIndex], let span = interval(of: runIndex, slot: slot) else { continue }
-            var piece = TTMLCueTextBuilder.Piece(run: builder.runs[runIndex], regionStyle: regionStyle(slot))
-            if span.begin > latest, case .text(let value) = piece.run.content, value.utf8.contains(where: { $0 != 0x20 }) {
-                piece.timestamp = span.begin
+            let slot = Int(slots[runIndex])
+            guard let span = interval(of: runIndex, slot: slot) else { continue }
+            var timestamp: MediaTime?
+            if span.begin > latest, !builder.runs[runIndex].isBlank {
+                timestamp = span.begin
                 latest = span.begin
             }
-            pieces.append(piece)
+            pieces.append(piece(runIndex, slot: slot, timestamp: timestamp))
         }
         let content = text.nodes(for: pieces)
-        guard !content.plainText.isEmpty else { return nil }
+        guard !content.isEmpty else { return nil }
         let paragraph = builder.paragraphs[index]
-        let slot: Int
-        if case .region(let own) = paragraph.association, !usesDefaultRegion {
-            slot = own
-        } else {
-            slot = runIndices.lazy.compactMap { slots[$0] }.first ?? 0
-        }
+        var slot = Int(slots[runIndices[0]])
+        if case .region(let own) = paragraph.association, !usesDefaultRegion { slot = own }
         return Cue(
             id: paragraph.id, start: begin, end: endless ? nil : end, content: content,
             settings: settings(slot: slot, textAlign: paragraph.textAlign), location: paragraph.location)
     }
 
-    private func settings(slot: Int, textAlign: CueSettings.TextAlign?) -> CueSettings {
+    /// The cue settings for text of a region slot with the given alignment.
+    private mutating func settings(slot: Int, textAlign: CueSettings.TextAlign?) -> CueSettings {
+        let key = slot * TTMLTimeline.alignments.count + (TTMLTimeline.alignments.firstIndex(of: textAlign) ?? 0)
+        if let cached = settingsCache[key] { return cached }
+        var settings: CueSettings
         if usesDefaultRegion {
-            var settings = CueSettings()
+            settings = CueSettings()
             if let align = textAlign ?? builder.definitions.initial.textAlign { settings.align = align }
-            return settings
+        } else {
+            settings = boxes[slot].cueSettings(textAlign: textAlign ?? regions[slot].computed.textAlign, regionID: regions[slot].id)
         }
-        let region = regions[slot]
-        return TTMLRegionBox(style: region.computed, context: builder.layout)
-            .cueSettings(textAlign: textAlign ?? region.computed.textAlign, regionID: region.id)
+        settingsCache[key] = settings
+        return settings
     }
 
     // MARK: Flattening
@@ -238,8 +258,10 @@ struct TTMLTimeline {
     /// One region's cues: the text shown is constant between consecutive
     /// boundaries (run begins and ends, animation changes), so each such
     /// interval is rendered once; equal neighbours are merged.
-    private mutating func flatten(_ entries: [Entry], slot: Int, cached: [Int: [CueNode]]) -> [Cue] {
+    private mutating func flatten(_ entries: [Entry], runs: [Int], slot: Int, paragraphCues: [Cue]) -> [Cue] {
+        if let cues = popOnCues(entries, slot: slot, paragraphCues: paragraphCues) { return cues }
         var times: [MediaTime] = []
+        times.reserveCapacity(entries.count * 2)
         var hasEndless = false
         for entry in entries {
             if entry.isStatic {
@@ -247,13 +269,11 @@ struct TTMLTimeline {
                 if let end = entry.end { times.append(end) } else { hasEndless = true }
                 continue
             }
-            for runIndex in entry.runs {
+            for runIndex in runs[entry.runs] {
                 guard let span = interval(of: runIndex, slot: slot) else { continue }
                 times.append(span.begin)
                 if let end = span.end { times.append(end) } else { hasEndless = true }
-                for time in animationBoundaries(runIndex, slot: slot) where time > span.begin && (span.end.map { time < $0 } ?? true) {
-                    times.append(time)
-                }
+                times += animationBoundaries(runIndex, slot: slot)
             }
         }
         times.sort()
@@ -261,6 +281,7 @@ struct TTMLTimeline {
         boundaries.reserveCapacity(times.count)
         for time in times where boundaries.last != time { boundaries.append(time) }
 
+        // Entries are in document order; visit them in order of begin.
         let order = entries.indices.sorted { (entries[$0].begin, $0) < (entries[$1].begin, $1) }
         var next = 0
         var active: [Int] = []
@@ -273,64 +294,126 @@ struct TTMLTimeline {
                 let candidate = order[next]
                 next += 1
                 if entries[candidate].end.map({ $0 <= start }) ?? false { continue }
-                let at = active.firstIndex { entries[$0].paragraph > entries[candidate].paragraph } ?? active.count
+                let at = active.lastIndex { $0 < candidate }.map { $0 + 1 } ?? 0
                 active.insert(candidate, at: at)
             }
             guard !active.isEmpty else { continue }
             var content: [CueNode] = []
-            var shownParagraphs: [Int] = []
+            var firstShown: Int?
+            var shownCount = 0
             for entryIndex in active {
-                let nodes = render(entries[entryIndex], slot: slot, from: start, to: stop, cached: cached)
+                let nodes = render(entries[entryIndex], runs: runs, slot: slot, from: start, to: stop, paragraphCues: paragraphCues)
                 guard !nodes.isEmpty else { continue }
-                if !content.isEmpty { TTMLTimeline.append(.text("\n"), to: &content) }
-                for node in nodes { TTMLTimeline.append(node, to: &content) }
-                shownParagraphs.append(entries[entryIndex].paragraph)
+                if !content.isEmpty { TTMLCueTextBuilder.append(.text("\n"), to: &content) }
+                for node in nodes { TTMLCueTextBuilder.append(node, to: &content) }
+                if firstShown == nil { firstShown = entries[entryIndex].paragraph }
+                shownCount += 1
             }
-            guard !content.isEmpty else { continue }
-            if var last = cues.last, last.end == start, last.content == content {
-                last.end = stop
-                cues[cues.count - 1] = last
+            guard let firstShown else { continue }
+            if let last = cues.indices.last, cues[last].end == start, cues[last].content == content {
+                cues[last].end = stop
                 continue
             }
-            let first = builder.paragraphs[shownParagraphs[0]]
-            cues.append(Cue(
-                id: shownParagraphs.count == 1 ? first.id : "", start: start, end: stop, content: content,
-                settings: settings(slot: slot, textAlign: first.textAlign), location: first.location))
+            cues.append(cue(showing: firstShown, alone: shownCount == 1, slot: slot, from: start, to: stop, content: content))
         }
         return cues
     }
 
+    /// The common pop-on case: each paragraph shows all its text at once and
+    /// leaves before the next one comes, so each is one cue as it stands.
+    /// `nil` when the region's paragraphs overlap or change while shown.
+    private mutating func popOnCues(_ entries: [Entry], slot: Int, paragraphCues: [Cue]) -> [Cue]? {
+        for (index, entry) in entries.enumerated() {
+            guard entry.cue != nil else { return nil }
+            if index + 1 < entries.count {
+                guard let end = entry.end, end <= entries[index + 1].begin else { return nil }
+            }
+        }
+        var cues: [Cue] = []
+        cues.reserveCapacity(entries.count)
+        for entry in entries {
+            guard let index = entry.cue else { continue }
+            if let last = cues.indices.last, cues[last].end == entry.begin, cues[last].content == paragraphCues[index].content {
+                cues[last].end = entry.end
+                continue
+            }
+            var cue = paragraphCues[index]
+            // The paragraph cue spans its text; the entry may reach further (blank runs).
+            cue.start = entry.begin
+            cue.end = entry.end
+            if identifierUsed[entry.paragraph] { cue.id = "" }
+            identifierUsed[entry.paragraph] = true
+            cues.append(cue)
+        }
+        return cues
+    }
+
+    /// A flattened cue that starts with paragraph `paragraphIndex`; it takes
+    /// the paragraph's `xml:id` when it shows that paragraph alone and no
+    /// earlier cue has taken it.
+    private mutating func cue(
+        showing paragraphIndex: Int, alone: Bool, slot: Int, from start: MediaTime, to stop: MediaTime?, content: [CueNode]
+    ) -> Cue {
+        let paragraph = builder.paragraphs[paragraphIndex]
+        var id = ""
+        if alone, !paragraph.id.isEmpty, !identifierUsed[paragraphIndex] {
+            id = paragraph.id
+            identifierUsed[paragraphIndex] = true
+        }
+        return Cue(
+            id: id, start: start, end: stop, content: content,
+            settings: settings(slot: slot, textAlign: paragraph.textAlign), location: paragraph.location)
+    }
+
     /// The entry's text between two consecutive boundaries.
-    private mutating func render(_ entry: Entry, slot: Int, from start: MediaTime, to stop: MediaTime?, cached: [Int: [CueNode]]) -> [CueNode] {
-        if entry.isStatic, let nodes = cached[entry.paragraph] { return nodes }
-        var pieces: [TTMLCueTextBuilder.Piece] = []
-        for runIndex in entry.runs {
+    private mutating func render(
+        _ entry: Entry, runs: [Int], slot: Int, from start: MediaTime, to stop: MediaTime?, paragraphCues: [Cue]
+    ) -> [CueNode] {
+        if let cue = entry.cue { return paragraphCues[cue].content }
+        pieces.removeAll(keepingCapacity: true)
+        for runIndex in runs[entry.runs] {
             guard let span = interval(of: runIndex, slot: slot), span.begin <= start,
                   span.end.map({ end in stop.map { $0 <= end } ?? false }) ?? true,
                   isShown(runIndex, slot: slot, at: start)
             else { continue }
-            pieces.append(TTMLCueTextBuilder.Piece(run: builder.runs[runIndex], regionStyle: regionStyle(slot)))
+            pieces.append(piece(runIndex, slot: slot))
         }
-        let nodes = text.nodes(for: pieces)
-        return nodes.plainText.isEmpty ? [] : nodes
+        return text.nodes(for: pieces)
     }
 
-    private static func append(_ node: CueNode, to nodes: inout [CueNode]) {
-        if case .text(let addition) = node, case .text(let existing)? = nodes.last {
-            nodes[nodes.count - 1] = .text(existing + addition)
-        } else {
-            nodes.append(node)
+    /// The cues of all regions in order of start time; cues that start
+    /// together keep region order.
+    private static func mergedByStart(_ lists: inout [[Cue]]) -> [Cue] {
+        guard lists.count > 1 else { return lists.first ?? [] }
+        // Reversed in place, so each list's earliest cue is moved out from the end.
+        for list in lists.indices { lists[list].reverse() }
+        var merged: [Cue] = []
+        merged.reserveCapacity(lists.reduce(0) { $0 + $1.count })
+        while true {
+            var best = -1
+            for list in lists.indices where !lists[list].isEmpty {
+                if best >= 0, !(lists[list][lists[list].count - 1].start < lists[best][lists[best].count - 1].start) { continue }
+                best = list
+            }
+            guard best >= 0, let cue = lists[best].popLast() else { return merged }
+            merged.append(cue)
         }
     }
+}
 
-    /// Cue identifiers from `xml:id` are kept only the first time a paragraph
-    /// gives one, since a paint-on paragraph spans several cues.
-    private static func uniqueIdentifiers(_ cues: [Cue]) -> [Cue] {
-        var seen = Set<String>()
-        return cues.map { cue in
-            var cue = cue
-            if !cue.id.isEmpty, !seen.insert(cue.id).inserted { cue.id = "" }
-            return cue
+extension TTMLElementRecord {
+    /// The value the element's animations give `property` at `time`, if any.
+    func animated(_ property: KeyPath<TTMLAnimation, Bool?>, at time: MediaTime) -> Bool? {
+        animations.isEmpty ? nil : animations.value(of: property, at: time)
+    }
+}
+
+extension Array where Element == TTMLAnimation {
+    /// The value the last animation in force at `time` that sets `property` gives it.
+    func value(of property: KeyPath<TTMLAnimation, Bool?>, at time: MediaTime) -> Bool? {
+        for animation in reversed() where animation.isActive(at: time) {
+            if let value = animation[keyPath: property] { return value }
         }
+        return nil
     }
 }

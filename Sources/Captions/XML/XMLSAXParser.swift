@@ -217,12 +217,13 @@ private final class XMLParseSession {
         self.handler = handler
     }
 
-    /// The session of the context libxml2 passed to a callback.
-    static func of(_ context: UnsafeMutableRawPointer?) -> (XMLParseSession, xmlParserCtxtPtr)? {
-        guard let context else { return nil }
+    /// Runs `body` with the session of the context libxml2 passed to a
+    /// callback, without retaining it (the parse holds it for its duration).
+    static func with(_ context: UnsafeMutableRawPointer?, _ body: (XMLParseSession, xmlParserCtxtPtr) -> Void) {
+        guard let context else { return }
         let ctxt = context.assumingMemoryBound(to: xmlParserCtxt.self)
-        guard let session = ctxt.pointee._private else { return nil }
-        return (Unmanaged<XMLParseSession>.fromOpaque(session).takeUnretainedValue(), ctxt)
+        guard let session = ctxt.pointee._private else { return }
+        Unmanaged<XMLParseSession>.fromOpaque(session)._withUnsafeGuaranteedRef { body($0, ctxt) }
     }
 
     static func position(_ ctxt: xmlParserCtxtPtr) -> XMLPosition {
@@ -243,48 +244,55 @@ private final class XMLParseSession {
         var handler = xmlSAXHandler()
         handler.initialized = UInt32(XML_SAX2_MAGIC)
         handler.startElementNs = { context, localName, _, uri, _, _, attributeCount, _, attributes in
-            guard let (session, ctxt) = XMLParseSession.of(context), let localName else { return }
-            let element = XMLElementStart(
-                localName: XMLName(pointer: localName),
-                namespace: uri.map(XMLName.init(pointer:)),
-                attributeCount: Int(attributeCount),
-                attributeData: attributes)
-            do throws(CaptionError) {
-                try session.handler.startElement(element, at: XMLParseSession.position(ctxt))
-            } catch {
-                session.stop(ctxt, with: error)
+            guard let localName else { return }
+            XMLParseSession.with(context) { session, ctxt in
+                let element = XMLElementStart(
+                    localName: XMLName(pointer: localName),
+                    namespace: uri.map(XMLName.init(pointer:)),
+                    attributeCount: Int(attributeCount),
+                    attributeData: attributes)
+                do throws(CaptionError) {
+                    try session.handler.startElement(element, at: XMLParseSession.position(ctxt))
+                } catch {
+                    session.stop(ctxt, with: error)
+                }
             }
         }
         handler.endElementNs = { context, localName, _, uri in
-            guard let (session, ctxt) = XMLParseSession.of(context), let localName else { return }
-            do throws(CaptionError) {
-                try session.handler.endElement(
-                    localName: XMLName(pointer: localName), namespace: uri.map(XMLName.init(pointer:)),
-                    at: XMLParseSession.position(ctxt))
-            } catch {
-                session.stop(ctxt, with: error)
+            guard let localName else { return }
+            XMLParseSession.with(context) { session, ctxt in
+                do throws(CaptionError) {
+                    try session.handler.endElement(
+                        localName: XMLName(pointer: localName), namespace: uri.map(XMLName.init(pointer:)),
+                        at: XMLParseSession.position(ctxt))
+                } catch {
+                    session.stop(ctxt, with: error)
+                }
             }
         }
         let characters: charactersSAXFunc = { context, text, length in
-            guard let (session, ctxt) = XMLParseSession.of(context), let text, length > 0 else { return }
-            do throws(CaptionError) {
-                try session.handler.characters(UnsafeBufferPointer(start: text, count: Int(length)))
-            } catch {
-                session.stop(ctxt, with: error)
+            guard let text, length > 0 else { return }
+            XMLParseSession.with(context) { session, ctxt in
+                do throws(CaptionError) {
+                    try session.handler.characters(UnsafeBufferPointer(start: text, count: Int(length)))
+                } catch {
+                    session.stop(ctxt, with: error)
+                }
             }
         }
         handler.characters = characters
         handler.ignorableWhitespace = characters
         handler.internalSubset = { context, _, _, _ in
-            guard let (session, ctxt) = XMLParseSession.of(context) else { return }
-            session.stop(ctxt, with: CaptionError(
-                .invalidInput,
-                "the document has a <!DOCTYPE> declaration, which is refused: it can declare entities that expand without bound or read local files, and caption documents need none",
-                at: XMLParseSession.position(ctxt).location(in: session.file)))
+            XMLParseSession.with(context) { session, ctxt in
+                session.stop(ctxt, with: CaptionError(
+                    .invalidInput,
+                    "the document has a <!DOCTYPE> declaration, which is refused: it can declare entities that expand without bound or read local files, and caption documents need none",
+                    at: XMLParseSession.position(ctxt).location(in: session.file)))
+            }
         }
         handler.serror = { context, error in
-            guard let (session, _) = XMLParseSession.of(context), let error else { return }
-            session.record(error.pointee)
+            guard let error else { return }
+            XMLParseSession.with(context) { session, _ in session.record(error.pointee) }
         }
         sax.pointee = handler
     }
