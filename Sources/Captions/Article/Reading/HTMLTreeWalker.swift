@@ -125,7 +125,7 @@ struct HTMLTreeWalker {
             let isTopHeading = frame.kind == .heading(level: 1)
             flush()
             if isTopHeading, let last = blocks.indices.last, blocks[last].kind == .heading(level: 1),
-               !topHeadings.contains(last) {
+               topHeadings.last != last {
                 topHeadings.append(last)
             }
         }
