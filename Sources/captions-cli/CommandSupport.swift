@@ -181,6 +181,11 @@ func emit(_ bytes: [UInt8], toPath path: String?, force: Bool) throws {
 
 /// Refuses to start when the output exists and --force was not given, before any work is done.
 func checkOutputIsFree(_ options: OutputOptions) throws {
-    guard let path = options.output, path != "-", !options.force, access(path, F_OK) == 0 else { return }
+    try checkOutputIsFree(path: options.output, force: options.force)
+}
+
+/// Refuses to start when `path` exists and `force` is false (exit 73).
+func checkOutputIsFree(path: String?, force: Bool) throws {
+    guard let path, path != "-", !force, access(path, F_OK) == 0 else { return }
     throw exit(for: CaptionError(.outputExists, "\(path) exists; use --force to replace it", at: SourceLocation(file: path, line: 1)))
 }

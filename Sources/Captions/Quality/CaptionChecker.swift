@@ -38,7 +38,7 @@ public struct CaptionChecker: Sendable {
         }
         // TTML has no file order to keep: its cues are a timeline computed from the tree.
         if document.format != .ttml { findings += checkOrder(document.cues) }
-        findings += checkTimeline(document.cues, visible: lines.map { !$0.words.isEmpty })
+        findings += checkTimeline(document.cues, visible: lines.map { !$0.isBlank })
         return Self.sortedByPosition(findings)
     }
 
@@ -51,7 +51,7 @@ public struct CaptionChecker: Sendable {
             findings.append(Self.finding(severity, rule, message, cue: cue, number: number, value: value, limit: limit,
                                          unit: unit, source: source))
         }
-        guard !lines.words.isEmpty else {
+        guard !lines.isBlank else {
             report(.warning, .emptyCue, "the cue has no visible text")
             return findings
         }

@@ -101,7 +101,7 @@ public struct CaptionFixer: Sendable {
 
     /// Indices of cues with text and an end, in the order they are shown.
     private func timeline(_ cues: [Cue], _ lines: [CueLines]) -> [Int] {
-        cues.indices.filter { !lines[$0].words.isEmpty && cues[$0].end != nil }
+        cues.indices.filter { !lines[$0].isBlank && cues[$0].end != nil }
             .sorted { (cues[$0].start, $0) < (cues[$1].start, $1) }
     }
 
@@ -148,7 +148,7 @@ public struct CaptionFixer: Sendable {
         let maxCharacters = profile.maxCharactersPerLine?.value ?? Int.max / 4
         let weak = english ? profile.lineBreaks?.value ?? [] : []
         let breaker = LineBreaker(maxCharactersPerLine: maxCharacters, weakEndings: weak)
-        for index in cues.indices where !lines[index].words.isEmpty {
+        for index in cues.indices where !lines[index].isBlank {
             let current = lines[index]
             let lineCount = current.breaks.filter { $0 }.count + 1
             let maxLines = profile.maxLines?.value ?? lineCount

@@ -61,6 +61,11 @@ struct CueLines: Sendable, Hashable {
         return result
     }
 
+    /// `true` when nothing would show: no words, or only no-break spaces.
+    var isBlank: Bool {
+        words.allSatisfy { $0.unicodeScalars.allSatisfy(\.properties.isWhitespace) }
+    }
+
     /// The visible characters (grapheme clusters) of each line.
     var lineLengths: [Int] { lines.map(\.count) }
 

@@ -138,9 +138,10 @@ struct CaptionCheckerTests {
     }
 
     @Test func emptyCueIsReported() {
-        let findings = CaptionChecker(profile: .netflix).check(document(cue(1000, 3000, "First."), cue(5000, 7000, " \n ")))
-        #expect(findings.rules == [.emptyCue])
-        #expect(findings.first?.cue == 2)
+        let findings = CaptionChecker(profile: .netflix).check(document(cue(1000, 3000, "First."), cue(5000, 7000, " \n "),
+                                                                         cue(9000, 11000, "\u{A0}")))
+        #expect(findings.rules == [.emptyCue, .emptyCue])
+        #expect(findings.map(\.cue) == [2, 3])
     }
 
     @Test func cueStartingBeforeAnEarlierWrittenCueIsOutOfOrder() {
