@@ -38,7 +38,9 @@ public struct CaptionChecker: Sendable {
         }
         // TTML has no file order to keep: its cues are a timeline computed from the tree.
         if document.format != .ttml { findings += checkOrder(document.cues) }
-        findings += checkTimeline(document.cues, visible: lines.map { !$0.isBlank })
+        let lasting = lastingCues(document.cues, visible: lines.map { !$0.isBlank })
+        findings += checkOverlaps(document.cues, members: lasting)
+        findings += checkGaps(document.cues, members: lasting)
         return Self.sortedByPosition(findings)
     }
 
@@ -149,46 +151,58 @@ public struct CaptionChecker: Sendable {
         return findings
     }
 
-    private func checkTimeline(_ cues: [Cue], visible: [Bool]) -> [Finding] {
+    /// Cues with text that stay up for some time: the ones that can overlap or leave gaps.
+    private func lastingCues(_ cues: [Cue], visible: [Bool]) -> [Int] {
+        cues.indices.filter { index in visible[index] && (cues[index].end.map { $0 > cues[index].start } ?? true) }
+    }
+
+    /// One finding per overlapping cue: an error when another cue is shown in
+    /// the same place, a warning when only in a different region or position.
+    private func checkOverlaps(_ cues: [Cue], members: [Int]) -> [Finding] {
+        let groups = Dictionary(grouping: members) { cues[$0].placement }
+        var samePlace: [Int: OverlapIndex.Overlap] = [:]
+        for group in groups.values {
+            samePlace.merge(OverlapIndex.overlaps(of: group, in: cues)) { first, _ in first }
+        }
+        let anywhere = groups.count > 1 ? OverlapIndex.overlaps(of: members, in: cues) : [:]
         var findings: [Finding] = []
-        let order = cues.indices.filter { visible[$0] }.sorted { (cues[$0].start, $0) < (cues[$1].start, $1) }
-        var shown: [Int] = []                       // cues still on screen when the current one starts
-        var lastOff: (index: Int, end: MediaTime)?  // the cue that went off last
-        for index in order {
-            let cue = cues[index]
-            shown.removeAll { other in cues[other].end.map { $0 <= cue.start } ?? false }
-            for other in shown {
-                findings += overlapFindings(cues, index, other)
+        for index in members {
+            let severity: Diagnostic.Severity
+            let place: String
+            let overlap: OverlapIndex.Overlap
+            if let found = samePlace[index] {
+                (severity, place, overlap) = (.error, "", found)
+            } else if let found = anywhere[index] {
+                (severity, place, overlap) = (.warning, ", in a different place,", found)
+            } else {
+                continue
             }
-            if shown.isEmpty, let previous = lastOff, let finding = gapFinding(cues, from: previous.index, to: index, previousEnd: previous.end) {
-                findings.append(finding)
-            }
-            guard let end = cue.end else { shown.append(index); continue }
-            if end > cue.start { shown.append(index) }
-            if end >= (lastOff?.end ?? end) { lastOff = (index, end) }
+            let amount = overlap.length.map { "for \(Self.text($0)) s" } ?? "until the end"
+            let others = overlap.count - 1
+            let more = others == 0 ? "" : " (and \(others) other cue\(others == 1 ? "" : "s"))"
+            findings.append(Self.finding(severity, .overlap, "shown at the same time as cue \(overlap.partner + 1)\(place) \(amount)\(more)",
+                                         cue: cues[index], number: index + 1, value: overlap.length.map(Self.number), limit: 0,
+                                         unit: .seconds, source: nil))
         }
         return findings
     }
 
-    private func overlapFindings(_ cues: [Cue], _ later: Int, _ earlier: Int) -> [Finding] {
-        let a = cues[earlier], b = cues[later]
-        let samePlace = a.isShown(inSamePlaceAs: b)
-        let severity: Diagnostic.Severity = samePlace ? .error : .warning
-        let overlapEnd: MediaTime? = switch (a.end, b.end) {
-        case let (x?, y?): min(x, y)
-        case let (x?, nil): x
-        case let (nil, y?): y
-        case (nil, nil): nil
+    /// Gaps between a cue and the one before it, once nothing else is on screen.
+    private func checkGaps(_ cues: [Cue], members: [Int]) -> [Finding] {
+        guard profile.gap != nil else { return [] }
+        var findings: [Finding] = []
+        var lastOff: (index: Int, end: MediaTime)?  // the cue that went off last so far
+        for index in members.sorted(by: { (cues[$0].start, $0) < (cues[$1].start, $1) }) {
+            let cue = cues[index]
+            if let previous = lastOff, previous.end <= cue.start,
+               let finding = gapFinding(cues, from: previous.index, to: index, previousEnd: previous.end) {
+                findings.append(finding)
+            }
+            // A cue without an end is on screen for good: no gap follows it.
+            guard let end = cue.end else { break }
+            if end >= (lastOff?.end ?? end) { lastOff = (index, end) }
         }
-        let length = overlapEnd.map { $0 - b.start }
-        let amount = length.map { "for \(Self.text($0)) s" } ?? "until the end"
-        let place = samePlace ? "" : " (in a different place)"
-        return [
-            Self.finding(severity, .overlap, "shown at the same time as cue \(later + 1)\(place) \(amount)",
-                         cue: a, number: earlier + 1, value: length.map(Self.number), limit: 0, unit: .seconds, source: nil),
-            Self.finding(severity, .overlap, "shown at the same time as cue \(earlier + 1)\(place) \(amount)",
-                         cue: b, number: later + 1, value: length.map(Self.number), limit: 0, unit: .seconds, source: nil),
-        ]
+        return findings
     }
 
     private func gapFinding(_ cues: [Cue], from previous: Int, to next: Int, previousEnd: MediaTime) -> Finding? {
@@ -319,11 +333,18 @@ public struct CaptionChecker: Sendable {
     static func clock(_ time: MediaTime) -> String { TimestampFormatter(fractionSeparator: ".").string(time) }
 }
 
+/// Where a cue is laid out: two cues with the same placement shown together
+/// are drawn one over the other (or stacked where the guideline allows neither).
+struct Placement: Hashable {
+    var region: String?
+    var line: CueSettings.Line
+    var position: Double?
+    var vertical: CueSettings.Vertical
+}
+
 extension Cue {
-    /// `true` when both cues are laid out in the same place (region, line,
-    /// position, direction), so showing them together puts one over the other.
-    func isShown(inSamePlaceAs other: Cue) -> Bool {
-        settings.region == other.settings.region && settings.line == other.settings.line
-            && settings.position == other.settings.position && settings.vertical == other.settings.vertical
+    /// The cue's region, line, position and direction.
+    var placement: Placement {
+        Placement(region: settings.region, line: settings.line, position: settings.position, vertical: settings.vertical)
     }
 }

@@ -108,7 +108,7 @@ public struct CaptionFixer: Sendable {
     private func clipOverlaps(_ cues: inout [Cue], lines: [CueLines], changes: inout [Change: Int]) {
         let order = timeline(cues, lines)
         for (a, b) in zip(order, order.dropFirst()) {
-            guard let end = cues[a].end, end > cues[b].start, cues[a].isShown(inSamePlaceAs: cues[b]) else { continue }
+            guard let end = cues[a].end, end > cues[b].start, cues[a].placement == cues[b].placement else { continue }
             guard cues[a].start < cues[b].start, let laterEnd = cues[b].end, end <= laterEnd else {
                 changes[.overlapLeft, default: 0] += 1
                 continue

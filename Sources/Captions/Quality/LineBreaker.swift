@@ -14,6 +14,11 @@ struct LineBreaker: Sendable {
     // of imbalance, so a break after a comma wins over a balanced break
     // inside a phrase unless it makes the lines twenty characters apart.
     private static let weakEndingCost = 1000.0
+    /// More words than any caption holds (four 42-character lines hold about 60):
+    /// beyond this a cue is a paragraph, not a caption, and is not laid out.
+    static let maximumWords = 150
+    /// More lines than any guideline allows.
+    static let maximumLines = 6
     private static let midClauseCost = 20.0
 
     /// The best layout of `words` on exactly `lineCount` lines.
@@ -22,12 +27,13 @@ struct LineBreaker: Sendable {
     ///   - words: the cue's words.
     ///   - lineCount: how many lines to use (at least 1).
     /// - Returns: one flag per gap between words (`true` for a line break),
-    ///   or `nil` when the words do not fit.
-    /// - Complexity: O(lineCount × n³) for n words; n is at most about half
-    ///   of `lineCount × maxCharactersPerLine`, or the words could not fit.
+    ///   or `nil` when the words do not fit, or there are more than
+    ///   ``maximumWords`` words or ``maximumLines`` lines to lay out.
+    /// - Complexity: O(lineCount × n³) for n words, both bounded as above.
     func layout(_ words: [String], lines lineCount: Int) -> [Bool]? {
         let n = words.count
         guard n > 0, lineCount >= 1, lineCount <= n else { return n == 0 && lineCount == 1 ? [] : nil }
+        guard n <= Self.maximumWords, lineCount <= Self.maximumLines else { return nil }
         let lengths = words.map(\.count)
         // prefix[i] = characters of words[0..<i] without spaces.
         var prefix = [0]

@@ -122,11 +122,32 @@ struct CaptionCheckerTests {
     }
 
     @Test func overlapFindsCuesBeyondTheNextOne() {
-        // The first cue covers both later ones.
+        // The first cue covers both later ones: one finding per cue, naming one partner and counting the rest.
         let findings = CaptionChecker(profile: .dcmp).check(document(
             cue(0, 10000, "A long caption."), cue(2000, 4500, "Second."), cue(6000, 8500, "Third.")))
-        #expect(findings.rules == [.overlap, .overlap, .overlap, .overlap])
-        #expect(findings.map(\.cue) == [1, 1, 2, 3])
+        #expect(findings.rules == [.overlap, .overlap, .overlap])
+        #expect(findings.map(\.message) == [
+            "shown at the same time as cue 2 for 2.5 s (and 1 other cue)",
+            "shown at the same time as cue 1 for 2.5 s",
+            "shown at the same time as cue 1 for 2.5 s",
+        ])
+    }
+
+    @Test func manyOverlappingCuesGiveOneFindingEachQuickly() {
+        // 20,000 cues that never end (TTML without end times): every pair
+        // overlaps, but the report has one line per cue.
+        var cues = (0..<20_000).map { cue(Int64($0) * 1000, nil, "Caption \($0).") }
+        cues[0].end = MediaTime(seconds: 1)
+        var ttml = CaptionDocument(format: .ttml, cues: cues)
+        ttml.language = "en"
+        let clock = ContinuousClock()
+        var findings: [Finding] = []
+        let elapsed = clock.measure { findings = CaptionChecker(profile: .netflix).check(ttml) }
+        // The first cue ends as the second starts: a gap of 0 frames, under Netflix's 2.
+        #expect(findings.filter { $0.rule == .overlap }.count == 19_999)
+        #expect(findings.filter { $0.rule == .minGap }.map(\.cue) == [1])
+        #expect(findings.last?.message == "shown at the same time as cue 2 until the end (and 19997 other cues)")
+        #expect(elapsed < .seconds(5))
     }
 
     @Test func overlapInDifferentRegionsIsOnlyAWarning() {
