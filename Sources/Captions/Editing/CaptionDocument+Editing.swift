@@ -96,74 +96,86 @@ extension CaptionDocument {
     /// - Returns: the merged document and notes about renamed identifiers.
     public static func merged(_ first: CaptionDocument, _ second: CaptionDocument) -> EditResult {
         var diagnostics: [Diagnostic] = []
-        let place = SourceLocation(file: nil, line: 1)
-        var a = first.droppingSRTNumbers, b = second.droppingSRTNumbers
-
-        var regionIDs = Set(a.regions.map(\.id))
-        var renamedRegions: [String: String] = [:]
-        for region in b.regions {
-            if let same = a.regions.first(where: { $0.id == region.id }), same == region { continue }
-            var copy = region
-            if regionIDs.contains(region.id) {
-                copy.id = unique(region.id, among: regionIDs)
-                renamedRegions[region.id] = copy.id
-                diagnostics.append(Diagnostic(.info, code: "region-renamed",
-                    "region '\(region.id)' of the second file is renamed '\(copy.id)'; the first file uses that name", at: place))
-            }
-            regionIDs.insert(copy.id)
-            a.regions.append(copy)
-        }
-        var cueIDs = Set(a.cues.map(\.id).filter { !$0.isEmpty })
-        var renamedCues = 0
-        for index in b.cues.indices {
-            if let region = b.cues[index].settings.region, let renamed = renamedRegions[region] {
-                b.cues[index].settings.region = renamed
-            }
-            let id = b.cues[index].id
-            guard !id.isEmpty else { continue }
-            if cueIDs.contains(id) {
-                b.cues[index].id = unique(id, among: cueIDs)
-                renamedCues += 1
-            }
-            cueIDs.insert(b.cues[index].id)
-        }
-        for index in b.paragraphs.indices {
-            if let region = b.paragraphs[index].settings.region, let renamed = renamedRegions[region] {
-                b.paragraphs[index].settings.region = renamed
-            }
-        }
-        if renamedCues > 0 {
-            diagnostics.append(Diagnostic(.info, code: "cue-id-renamed",
-                "\(renamedCues) cue identifier\(renamedCues == 1 ? "" : "s") of the second file renamed with a suffix; the first file uses them", at: place))
-        }
-
-        // Merge the two cue lists by start time; remember where each cue went
-        // so comments can stay after the cue they followed.
-        let order = (a.cues.indices.map { (0, $0) } + b.cues.indices.map { (1, $0) }).sorted { x, y in
-            let tx = x.0 == 0 ? a.cues[x.1].start : b.cues[x.1].start
-            let ty = y.0 == 0 ? a.cues[y.1].start : b.cues[y.1].start
-            return (tx, x.0, x.1) < (ty, y.0, y.1)
-        }
-        var newIndex = [Array(repeating: 0, count: a.cues.count), Array(repeating: 0, count: b.cues.count)]
-        for (position, entry) in order.enumerated() { newIndex[entry.0][entry.1] = position }
-        func moved(_ comments: [CaptionComment], _ source: Int) -> [CaptionComment] {
-            comments.map { comment in
-                var copy = comment
-                let before = min(max(comment.cuesBefore, 0), newIndex[source].count)
-                copy.cuesBefore = before == 0 ? 0 : newIndex[source][before - 1] + 1
-                return copy
-            }
-        }
-        var merged = a
-        merged.cues = order.map { $0.0 == 0 ? a.cues[$0.1] : b.cues[$0.1] }
-        merged.paragraphs = (a.paragraphs.map { ($0, 0) } + b.paragraphs.map { ($0, 1) })
-            .enumerated().sorted { ($0.element.0.start, $0.offset) < ($1.element.0.start, $1.offset) }.map(\.element.0)
-        merged.comments = (moved(a.comments, 0) + moved(b.comments, 1)).enumerated()
-            .sorted { ($0.element.cuesBefore, $0.offset) < ($1.element.cuesBefore, $1.offset) }.map(\.element)
-        merged.styleSheets = a.styleSheets + b.styleSheets.filter { !a.styleSheets.contains($0) }
-        merged.language = a.language ?? b.language
-        return EditResult(document: merged, diagnostics: diagnostics)
+        var main = first.droppingSRTNumbers, added = second.droppingSRTNumbers
+        main.adoptRegions(of: &added, diagnostics: &diagnostics)
+        added.renameCueIDs(usedIn: main, diagnostics: &diagnostics)
+        return EditResult(document: main.interleaving(added), diagnostics: diagnostics)
     }
+
+    // MARK: Merging
+
+    /// Adds `other`'s regions to this document's; a region whose name is
+    /// taken by a different region is renamed, and `other`'s cues follow.
+    private mutating func adoptRegions(of other: inout CaptionDocument, diagnostics: inout [Diagnostic]) {
+        var names = Set(regions.map(\.id))
+        var renamed: [String: String] = [:]
+        for region in other.regions where !regions.contains(region) {
+            var copy = region
+            if names.contains(region.id) {
+                copy.id = Self.unique(region.id, among: names)
+                renamed[region.id] = copy.id
+                diagnostics.append(Diagnostic(.info, code: "region-renamed",
+                    "region '\(region.id)' of the second file is renamed '\(copy.id)'; the first file uses that name", at: Self.mergePlace))
+            }
+            names.insert(copy.id)
+            regions.append(copy)
+        }
+        guard !renamed.isEmpty else { return }
+        func follow(_ cue: inout Cue) {
+            if let region = cue.settings.region, let newName = renamed[region] { cue.settings.region = newName }
+        }
+        for index in other.cues.indices { follow(&other.cues[index]) }
+        for index in other.paragraphs.indices { follow(&other.paragraphs[index]) }
+    }
+
+    /// Renames the cue identifiers `main` already uses, with a suffix.
+    private mutating func renameCueIDs(usedIn main: CaptionDocument, diagnostics: inout [Diagnostic]) {
+        var used = Set(main.cues.map(\.id).filter { !$0.isEmpty })
+        var renamedCount = 0
+        for index in cues.indices where !cues[index].id.isEmpty {
+            if used.contains(cues[index].id) {
+                cues[index].id = Self.unique(cues[index].id, among: used)
+                renamedCount += 1
+            }
+            used.insert(cues[index].id)
+        }
+        guard renamedCount > 0 else { return }
+        diagnostics.append(Diagnostic(.info, code: "cue-id-renamed",
+            "\(renamedCount) cue identifier\(renamedCount == 1 ? "" : "s") of the second file renamed with a suffix; the first file uses them",
+            at: Self.mergePlace))
+    }
+
+    /// This document with `other`'s cues, paragraphs, comments and style
+    /// sheets merged in by start time, this document's first on a tie.
+    private func interleaving(_ other: CaptionDocument) -> CaptionDocument {
+        let documents = [self, other]
+        let order = (cues.indices.map { (source: 0, index: $0) } + other.cues.indices.map { (source: 1, index: $0) })
+            .sorted { x, y in
+                (documents[x.source].cues[x.index].start, x.source, x.index) < (documents[y.source].cues[y.index].start, y.source, y.index)
+            }
+        // Where each source cue went, so each comment stays after the cue it followed.
+        var position = [Array(repeating: 0, count: cues.count), Array(repeating: 0, count: other.cues.count)]
+        for (newIndex, entry) in order.enumerated() { position[entry.source][entry.index] = newIndex }
+        var comments: [(comment: CaptionComment, order: Int)] = []
+        for (source, document) in documents.enumerated() {
+            for comment in document.comments {
+                var moved = comment
+                let before = min(max(comment.cuesBefore, 0), position[source].count)
+                moved.cuesBefore = before == 0 ? 0 : position[source][before - 1] + 1
+                comments.append((moved, comments.count))
+            }
+        }
+        var merged = self
+        merged.cues = order.map { documents[$0.source].cues[$0.index] }
+        merged.paragraphs = (paragraphs + other.paragraphs).enumerated()
+            .sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }.map(\.element)
+        merged.comments = comments.sorted { ($0.comment.cuesBefore, $0.order) < ($1.comment.cuesBefore, $1.order) }.map(\.comment)
+        merged.styleSheets = styleSheets + other.styleSheets.filter { !styleSheets.contains($0) }
+        merged.language = language ?? other.language
+        return merged
+    }
+
+    private static let mergePlace = SourceLocation(file: nil, line: 1)
 
     // MARK: Helpers
 
