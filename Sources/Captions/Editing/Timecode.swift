@@ -10,6 +10,7 @@ public struct TimeParseError: Error, Sendable, Hashable, CustomStringConvertible
         self.message = message
     }
 
+    /// The message.
     public var description: String { message }
 }
 

@@ -211,13 +211,14 @@ public struct CaptionChecker: Sendable {
         guard let broken = gapLimitBroken(frames: gapFrames) else { return nil }
         let gapTime = cues[next].start - previousEnd
         let explanation: String
+        let rate = "at \(frameRate) fps"
         if broken.shouldClose {
+            let gaps = rule.closeUpToIncludesLimit ? "gaps of \(describe(broken.limit.value)) or less" : "gaps under \(describe(broken.limit.value))"
             let closedTo = rule.closedGap == .frames(0) ? "closed" : "closed to \(describe(rule.closedGap))"
-            let inclusive = rule.closeUpToIncludesLimit ? " or less" : ""
-            explanation = "\(profile.name) wants gaps of \(describe(broken.limit.value))\(inclusive) \(closedTo)"
+            explanation = "\(profile.name) wants \(gaps) \(closedTo) \(rate)"
         } else {
-            let closed = rule.closedGap == .frames(0) ? ", or none" : ""
-            explanation = "\(profile.name) requires at least \(describe(broken.limit.value))\(closed)"
+            let orNone = rule.closedGap == .frames(0) ? ", or none" : ""
+            explanation = "\(profile.name) requires at least \(describe(broken.limit.value)) \(rate)\(orNone)"
         }
         let (value, limitValue, unit): (Double, Double, Finding.Unit) = switch broken.limit.value {
         case .frames(let count): (Double(gapFrames), Double(count), .frames)
@@ -275,10 +276,16 @@ public struct CaptionChecker: Sendable {
         (time * rateAsTime).rounded(toUnitsPerSecond: 1)
     }
 
+    /// `2 frames`, or `0.5 s (12 frames)`: gaps are counted in frames, so a
+    /// limit in seconds says how many frames it is at the checker's rate.
     private func describe(_ amount: QualityProfile.TimeAmount) -> String {
         switch amount {
-        case .frames(let count): "\(Self.frames(count)) at \(frameRate) fps"
-        case .seconds(let seconds): "\(Self.text(seconds)) s"
+        case .frames(let count):
+            return Self.frames(count)
+        case .seconds(let seconds):
+            let frames = amount.frames(at: frameRate)
+            let count = frames.denominator == 1 ? String(frames.numerator) : Self.oneDecimal(frames.seconds)
+            return "\(Self.text(seconds)) s (\(count) frames)"
         }
     }
 

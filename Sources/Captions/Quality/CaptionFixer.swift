@@ -23,6 +23,7 @@ public struct CaptionFixer: Sendable {
         /// A cue's text does not fit in the allowed lines, or its lines are two speakers'.
         case linesLeft = "left lines"
 
+        /// Orders kinds as they are listed, for a stable report.
         public static func < (lhs: Change, rhs: Change) -> Bool {
             allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
         }
@@ -81,14 +82,19 @@ public struct CaptionFixer: Sendable {
     /// - Parameter changes: a fixer's tally.
     /// - Returns: the lines, in a stable order.
     public func summary(of changes: [Change: Int]) -> [String] {
-        let closed = profile.gap.map { describe($0.closedGap) } ?? "0 s"
+        // "ends 2 frames before the later one", or "ends as the later one starts".
+        let closedGap = profile.gap?.closedGap ?? .frames(0)
+        let closed = closedGap == .frames(0) ? nil : describe(closedGap)
         return changes.keys.sorted().compactMap { kind in
             guard let n = changes[kind], n > 0 else { return nil }
             func plural(_ word: String) -> String { n == 1 ? word : word + "s" }
             return switch kind {
-            case .overlapClipped: "clipped \(n) \(plural("overlap")): the earlier cue now ends \(closed) before the later one"
-            case .gapClosed: "closed \(n) \(plural("gap")) to \(closed): the earlier cue stays up until then"
-            case .gapWidened: "widened \(n) \(plural("gap")) to \(closed): the earlier cue ends sooner"
+            case .overlapClipped:
+                "clipped \(n) \(plural("overlap")): the earlier cue now ends " + (closed.map { "\($0) before the later one starts" } ?? "as the later one starts")
+            case .gapClosed:
+                "closed \(n) \(plural("gap"))" + (closed.map { " to \($0)" } ?? "") + ": the earlier cue stays up longer"
+            case .gapWidened:
+                "widened \(n) \(plural("gap"))" + (closed.map { " to \($0)" } ?? "") + ": the earlier cue ends sooner"
             case .linesRebroken: "re-broke the lines of \(n) \(plural("cue"))"
             case .overlapLeft: "left \(n) \(plural("overlap")) alone: one cue starts with or contains the other"
             case .gapLeft: "left \(n) \(plural("gap")) alone: moving the cue's end would break its duration limit"

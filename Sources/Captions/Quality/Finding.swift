@@ -3,11 +3,17 @@
 public struct Finding: Sendable, Hashable {
     /// What a measured value and its limit count.
     public enum Unit: String, Sendable, Hashable {
+        /// Visible characters on a line.
         case characters
+        /// Lines in a cue.
         case lines
+        /// Reading speed in visible characters per second.
         case charactersPerSecond = "characters-per-second"
+        /// Reading speed in words per minute.
         case wordsPerMinute = "words-per-minute"
+        /// A time or length of time, in seconds.
         case seconds
+        /// A length of time in frames at the checker's frame rate.
         case frames
     }
 

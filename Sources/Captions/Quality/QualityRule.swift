@@ -36,5 +36,6 @@ public struct QualityRule: RawRepresentable, Sendable, Hashable, CustomStringCon
     /// A line ends on a word the profile's line-breaking rules keep with the next line.
     public static let lineBreak = QualityRule(rawValue: "line-break")
 
+    /// The identifier, as printed in reports.
     public var description: String { rawValue }
 }

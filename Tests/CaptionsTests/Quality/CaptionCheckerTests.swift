@@ -249,7 +249,7 @@ struct CaptionCheckerTests {
         let short = gap(4480)
         #expect(short.rules == [.minGap])
         #expect(short.first?.severity == .error && short.first?.value == 0.48 && short.first?.limit == 0.8)
-        #expect(short.first?.message == "gap of 12 frames (0.48 s) before cue 2; bbc requires at least 0.8 s, or none")
+        #expect(short.first?.message == "gap of 12 frames (0.48 s) before cue 2; bbc requires at least 0.8 s (20 frames) at 25 fps, or none")
         let middling = gap(5200)
         #expect(middling.rules == [.minGap])
         #expect(middling.first?.severity == .warning && middling.first?.limit == 1.5)

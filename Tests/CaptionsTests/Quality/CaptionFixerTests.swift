@@ -42,6 +42,7 @@ struct CaptionFixerTests {
         #expect(result.document.cues[0].end == MediaTime(milliseconds: 4480))
         #expect(result.changes == [.gapClosed: 1])
         #expect(CaptionChecker(profile: .bbc).check(result.document).isEmpty)
+        #expect(CaptionFixer(profile: .bbc).summary(of: result.changes) == ["closed 1 gap: the earlier cue stays up longer"])
     }
 
     @Test func gapIsLeftWhenClosingItWouldBreakTheMaximumDuration() {
@@ -106,8 +107,8 @@ struct CaptionFixerTests {
             cue(1000, 4000, "First."), cue(3000, 6000, "Second."), cue(6250, 8000, "Third."), cue(9000, 11000, "Fourth.")))
         #expect(result.changes == [.overlapClipped: 1, .gapClosed: 1])
         #expect(netflix.summary(of: result.changes) == [
-            "clipped 1 overlap: the earlier cue now ends 2 frames before the later one",
-            "closed 1 gap to 2 frames: the earlier cue stays up until then",
+            "clipped 1 overlap: the earlier cue now ends 2 frames before the later one starts",
+            "closed 1 gap to 2 frames: the earlier cue stays up longer",
         ])
     }
 }

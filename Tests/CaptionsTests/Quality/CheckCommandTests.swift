@@ -102,8 +102,8 @@ struct CheckCommandTests {
         let result = try check(["fixable.srt", "--fix", "-o", out.path])
         // Only the reading-speed warning of the clipped first cue remains.
         #expect(result.status == 0, "\(result.standardError)")
-        #expect(result.standardError.contains("fixable.srt: fix: clipped 1 overlap: the earlier cue now ends 2 frames before the later one\n"))
-        #expect(result.standardError.contains("fixable.srt: fix: closed 1 gap to 2 frames: the earlier cue stays up until then\n"))
+        #expect(result.standardError.contains("fixable.srt: fix: clipped 1 overlap: the earlier cue now ends 2 frames before the later one starts\n"))
+        #expect(result.standardError.contains("fixable.srt: fix: closed 1 gap to 2 frames: the earlier cue stays up longer\n"))
         #expect(result.standardError.contains("fixable.srt: fix: re-broke the lines of 1 cue\n"))
         #expect(result.standardOutput.contains("[max-reading-speed] cue 1"))
         let fixed = try CaptionDocument.read([UInt8](try Data(contentsOf: out)), file: out.path).document
