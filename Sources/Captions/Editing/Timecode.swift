@@ -87,6 +87,8 @@ extension MediaTime {
         // A timecode second holds the rate rounded up: 30 frames at 30000/1001.
         let nominal = (rate.numerator + rate.denominator - 1) / rate.denominator
         guard minutes < 60, seconds < 60 else { throw TimeParseError("'\(text)': minutes and seconds must be below 60") }
+        // Far beyond any recording, and keeps the frame count inside 64 bits at any rate.
+        guard hours < 100_000 else { throw TimeParseError("'\(text)': hours must be below 100000") }
         guard frames < nominal else { throw TimeParseError("'\(text)': frames must be below \(nominal) at \(rate) fps") }
         let totalMinutes = hours * 60 + minutes
         var frameNumber = (totalMinutes * 60 + seconds) * nominal + frames

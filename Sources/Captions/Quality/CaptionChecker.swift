@@ -64,7 +64,7 @@ public struct CaptionChecker: Sendable {
                        value: Double(length), limit: Double(limit.value), unit: .characters, source: limit.source)
             }
         }
-        let lineCount = lines.breaks.filter { $0 }.count + 1
+        let lineCount = lines.lineCount
         if let limit = profile.maxLines, lineCount > limit.value {
             report(limit.severity, .maxLines, "\(lineCount) lines; \(name) allows \(limit.value)",
                    value: Double(lineCount), limit: Double(limit.value), unit: .lines, source: limit.source)
@@ -126,8 +126,8 @@ public struct CaptionChecker: Sendable {
     private func lineBreakProblem(_ lines: CueLines, lineCount: Int, rule: QualityProfile.Limit<Set<QualityProfile.WordClass>>) -> String? {
         let breaker = LineBreaker(maxCharactersPerLine: profile.maxCharactersPerLine?.value ?? Int.max / 4, weakEndings: rule.value)
         let weak = breaker.weakEndings(in: lines)
-        guard let first = weak.first, let better = breaker.layout(lines.words, lines: lineCount) else { return nil }
-        let suggestion = CueLines(words: lines.words, breaks: better)
+        guard let first = weak.first, let better = breaker.layout(lines, lineCount: lineCount) else { return nil }
+        let suggestion = lines.withBreaks(better)
         guard breaker.weakEndings(in: suggestion).count < weak.count else { return nil }
         let breakWords = better.indices.filter { better[$0] }.map { "\"\(lines.words[$0])\"" }
         return "line \(first.line + 1) ends on the \(first.wordClass.rawValue) \"\(first.word)\"; break after \(breakWords.joined(separator: " and ")) instead"

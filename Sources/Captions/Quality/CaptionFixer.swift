@@ -156,16 +156,16 @@ public struct CaptionFixer: Sendable {
         let breaker = LineBreaker(maxCharactersPerLine: maxCharacters, weakEndings: weak)
         for index in cues.indices where !lines[index].isBlank {
             let current = lines[index]
-            let lineCount = current.breaks.filter { $0 }.count + 1
+            let lineCount = current.lineCount
             let maxLines = profile.maxLines?.value ?? lineCount
             let tooLong = current.lineLengths.contains { $0 > maxCharacters } || lineCount > maxLines
             let badBreak = lineCount > 1 && !breaker.weakEndings(in: current).isEmpty
             guard tooLong || badBreak else { continue }
-            guard !current.isDialogue, let breaks = breaker.fewestLines(current.words, maxLines: maxLines) else {
+            guard !current.isDialogue, let breaks = breaker.fewestLines(current, maxLines: maxLines) else {
                 if tooLong { changes[.linesLeft, default: 0] += 1 }
                 continue
             }
-            let better = CueLines(words: current.words, breaks: breaks)
+            let better = current.withBreaks(breaks)
             // A weak ending stays when no layout avoids it; only change what improves.
             guard tooLong || breaker.weakEndings(in: better).count < breaker.weakEndings(in: current).count else { continue }
             guard breaks != current.breaks else { continue }

@@ -8,6 +8,8 @@
 struct CueLines: Sendable, Hashable {
     /// The visible words, in order.
     var words: [String]
+    /// The visible characters (grapheme clusters) of each word.
+    var lengths: [Int]
     /// `breaks[i]` is `true` when a line break separates `words[i]` from `words[i + 1]`.
     var breaks: [Bool]
 
@@ -16,33 +18,52 @@ struct CueLines: Sendable, Hashable {
     /// - Parameter nodes: the cue's content.
     init(_ nodes: [CueNode]) {
         words = []
+        lengths = []
         breaks = []
         var word = String.UnicodeScalarView()
+        var wordIsASCII = true
         var pendingBreak = false
         var sawSeparator = false
+        func finishWord() {
+            let text = String(word)
+            words.append(text)
+            // An ASCII word has one character per scalar; others need grapheme counting.
+            lengths.append(wordIsASCII ? word.count : text.count)
+            word = String.UnicodeScalarView()
+            wordIsASCII = true
+        }
         for scalar in nodes.plainText.unicodeScalars {
             if CueLines.separates(scalar) {
                 sawSeparator = true
                 if CueLines.isLineBreak(scalar) { pendingBreak = true }
                 continue
             }
-            if sawSeparator, !word.isEmpty {
-                words.append(String(word))
-                word = String.UnicodeScalarView()
-            }
+            if sawSeparator, !word.isEmpty { finishWord() }
             if sawSeparator, !words.isEmpty { breaks.append(pendingBreak) }
             sawSeparator = false
             pendingBreak = false
+            if !scalar.isASCII { wordIsASCII = false }
             word.append(scalar)
         }
-        if !word.isEmpty { words.append(String(word)) }
+        if !word.isEmpty { finishWord() }
     }
 
     /// Creates lines from words and breaks directly.
     init(words: [String], breaks: [Bool]) {
         self.words = words
+        self.lengths = words.map(\.count)
         self.breaks = breaks
     }
+
+    /// The same words with other line breaks.
+    func withBreaks(_ newBreaks: [Bool]) -> CueLines {
+        var copy = self
+        copy.breaks = newBreaks
+        return copy
+    }
+
+    /// How many lines there are.
+    var lineCount: Int { breaks.reduce(1) { $1 ? $0 + 1 : $0 } }
 
     /// The text of each line, words joined by one space.
     var lines: [String] {
@@ -63,29 +84,42 @@ struct CueLines: Sendable, Hashable {
 
     /// `true` when nothing would show: no words, or only no-break spaces.
     var isBlank: Bool {
-        words.allSatisfy { $0.unicodeScalars.allSatisfy(\.properties.isWhitespace) }
+        words.allSatisfy { $0.unicodeScalars.allSatisfy { !$0.isASCII && $0.properties.isWhitespace } }
     }
 
-    /// The visible characters (grapheme clusters) of each line.
-    var lineLengths: [Int] { lines.map(\.count) }
+    /// The visible characters (grapheme clusters) of each line, one space between words.
+    var lineLengths: [Int] {
+        guard !lengths.isEmpty else { return [] }
+        var result: [Int] = []
+        var current = lengths[0]
+        for (index, isBreak) in breaks.enumerated() {
+            if isBreak {
+                result.append(current)
+                current = lengths[index + 1]
+            } else {
+                current += 1 + lengths[index + 1]
+            }
+        }
+        result.append(current)
+        return result
+    }
 
     /// The number of visible characters, spaces between words included and
     /// line breaks not counted: Netflix's measure of reading speed.
     var characterCount: Int {
-        words.reduce(0) { $0 + $1.count } + breaks.filter { !$0 }.count
+        lengths.reduce(0, +) + breaks.filter { !$0 }.count
     }
 
     /// The number of words that have a letter or digit (a lone dash or `♪` is not a word).
     var wordCount: Int {
-        words.filter { $0.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil } }.count
+        words.filter { $0.unicodeScalars.contains(where: CueLines.isLetterOrDigit) }.count
     }
 
     /// `true` when the cue is two speakers' lines (each line opened with a
     /// dash), whose breaks must stay where they are.
     var isDialogue: Bool {
-        guard breaks.contains(true) else { return false }
-        return lines.dropFirst().contains { line in
-            guard let first = line.unicodeScalars.first else { return false }
+        breaks.indices.contains { index in
+            guard breaks[index], let first = words[index + 1].unicodeScalars.first else { return false }
             return first == "-" || first == "\u{2013}" || first == "\u{2014}"
         }
     }
@@ -158,10 +192,20 @@ struct CueLines: Sendable, Hashable {
 
     /// Whitespace that separates words; no-break spaces do not.
     static func separates(_ scalar: Unicode.Scalar) -> Bool {
+        // ASCII first: Unicode property lookups cost more than the rest of a check.
+        if scalar.isASCII { return scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D) }
         switch scalar {
-        case "\u{00A0}", "\u{2007}", "\u{202F}", "\u{FEFF}": false
-        default: scalar.properties.isWhitespace
+        case "\u{00A0}", "\u{2007}", "\u{202F}", "\u{FEFF}": return false
+        default: return scalar.properties.isWhitespace
         }
+    }
+
+    static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let v = scalar.value | 0x20
+            return (v >= 0x61 && v <= 0x7A) || (scalar.value >= 0x30 && scalar.value <= 0x39)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
     static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {

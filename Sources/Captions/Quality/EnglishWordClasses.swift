@@ -32,8 +32,11 @@ enum EnglishWordClasses {
     ///   - classes: the classes to look for.
     /// - Returns: the word's class, if it is one of `classes`.
     static func weakClass(of word: String, among classes: Set<QualityProfile.WordClass>) -> QualityProfile.WordClass? {
-        guard let last = word.unicodeScalars.last, last.properties.isAlphabetic else { return nil }
-        let bare = String(word.unicodeScalars.drop { !$0.properties.isAlphabetic }).lowercased()
+        guard !classes.isEmpty, let last = word.unicodeScalars.last, isLetter(last) else { return nil }
+        let letters = word.unicodeScalars.drop { !isLetter($0) }
+        // Every listed word is short and ASCII, which rules most words out cheaply.
+        guard letters.count <= 8, letters.allSatisfy(\.isASCII) else { return nil }
+        let bare = String(letters).lowercased()
         for wordClass in QualityProfile.WordClass.allCases where classes.contains(wordClass) {
             let list: Set<String> = switch wordClass {
             case .article: articles
@@ -45,6 +48,12 @@ enum EnglishWordClasses {
             if list.contains(bare) { return wordClass }
         }
         return nil
+    }
+
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.isASCII else { return scalar.properties.isAlphabetic }
+        let folded = scalar.value | 0x20
+        return folded >= 0x61 && folded <= 0x7A
     }
 
     /// `true` when `word` ends in punctuation a line may break after

@@ -21,25 +21,25 @@ struct LineBreaker: Sendable {
     static let maximumLines = 6
     private static let midClauseCost = 20.0
 
-    /// The best layout of `words` on exactly `lineCount` lines.
+    /// The best layout of a cue's words on exactly `lineCount` lines.
     ///
     /// - Parameters:
-    ///   - words: the cue's words.
+    ///   - cue: the cue's words (their breaks are ignored).
     ///   - lineCount: how many lines to use (at least 1).
     /// - Returns: one flag per gap between words (`true` for a line break),
     ///   or `nil` when the words do not fit, or there are more than
     ///   ``maximumWords`` words or ``maximumLines`` lines to lay out.
     /// - Complexity: O(lineCount × n³) for n words, both bounded as above.
-    func layout(_ words: [String], lines lineCount: Int) -> [Bool]? {
-        let n = words.count
+    func layout(_ cue: CueLines, lineCount: Int) -> [Bool]? {
+        let n = cue.words.count
         guard n > 0, lineCount >= 1, lineCount <= n else { return n == 0 && lineCount == 1 ? [] : nil }
         guard n <= Self.maximumWords, lineCount <= Self.maximumLines else { return nil }
-        let lengths = words.map(\.count)
         // prefix[i] = characters of words[0..<i] without spaces.
         var prefix = [0]
-        for length in lengths { prefix.append(prefix[prefix.count - 1] + length) }
+        for length in cue.lengths { prefix.append(prefix[prefix.count - 1] + length) }
         guard prefix[n] + n - lineCount <= lineCount * maxCharactersPerLine else { return nil }
         func width(_ i: Int, _ j: Int) -> Int { prefix[j] - prefix[i] + (j - i - 1) }
+        let breakCosts = cue.words.map(breakCost(after:))
 
         // cost[k][i][j]: best cost of words[0..<j] on k + 1 lines, the last being words[i..<j].
         let infinity = Double.infinity
@@ -51,7 +51,7 @@ struct LineBreaker: Sendable {
                 for i in 0..<n {
                     for j in (i + 1)...n where cost[k - 1][i][j] < infinity && j < n {
                         let above = width(i, j)
-                        let base = cost[k - 1][i][j] + breakCost(after: words[j - 1])
+                        let base = cost[k - 1][i][j] + breakCosts[j - 1]
                         for m in (j + 1)...n {
                             let below = width(j, m)
                             if below > maxCharactersPerLine { break }
@@ -85,13 +85,13 @@ struct LineBreaker: Sendable {
     /// The layout with the fewest lines, up to `maxLines`, that fits.
     ///
     /// - Parameters:
-    ///   - words: the cue's words.
+    ///   - cue: the cue's words.
     ///   - maxLines: the most lines allowed.
     /// - Returns: the breaks, or `nil` when the words do not fit in `maxLines` lines.
-    func fewestLines(_ words: [String], maxLines: Int) -> [Bool]? {
+    func fewestLines(_ cue: CueLines, maxLines: Int) -> [Bool]? {
         guard maxLines >= 1 else { return nil }
         for count in 1...maxLines {
-            if let breaks = layout(words, lines: count) { return breaks }
+            if let breaks = layout(cue, lineCount: count) { return breaks }
         }
         return nil
     }

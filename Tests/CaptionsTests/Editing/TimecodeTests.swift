@@ -43,6 +43,7 @@ struct TimecodeTests {
         ("1..5", nil, "fraction"),
         ("", nil, "not a time"),
         ("1::2", nil, "not a time"),
+        ("999999999999:00:00:00", FrameRate(numerator: 9999), "hours must be below"),
     ])
     func rejectsMalformedTimesSayingWhy(text: String, rate: FrameRate?, reason: String) {
         #expect {
