@@ -33,14 +33,21 @@ struct InterruptedWriteTests {
         }
     }
 
+    /// Starts `captions` with every write stalled halfway, and returns once
+    /// the temporary file of each of `names` in `directory` is half-written.
+    static func startStalledWrite(_ arguments: [String], writing names: [String], in directory: URL) throws -> RunningCommand {
+        let command = try RunningCommand(arguments, environment: ["CAPTIONS_TEST_STALL_WRITE": "60"])
+        #expect(RunningCommand.waitUntil { names.allSatisfy { hasPartialTemporary(for: $0, in: directory) } })
+        return command
+    }
+
     @Test func sigtermInTheMiddleOfAWriteLeavesNoTemporaryFileAndNoOutput() throws {
         let dir = try FixtureFiles.temporaryDirectory()
         let input = dir.appendingPathComponent("news.srt")
         let original = Self.srt(cues: 500)
         try original.write(to: input)
-        let command = try RunningCommand(["convert", input.path, "-o", dir.appendingPathComponent("news.vtt").path],
-                                         environment: ["CAPTIONS_TEST_STALL_WRITE": "60"])
-        #expect(RunningCommand.waitUntil { Self.hasPartialTemporary(for: "news.vtt", in: dir) })
+        let command = try Self.startStalledWrite(["convert", input.path, "-o", dir.appendingPathComponent("news.vtt").path],
+                                                 writing: ["news.vtt"], in: dir)
         command.signal(SIGTERM)
         let end = command.wait()
         #expect(end.reason == .exit)
@@ -55,9 +62,7 @@ struct InterruptedWriteTests {
         let output = dir.appendingPathComponent("news.vtt")
         try Self.srt(cues: 500).write(to: input)
         try Data("WEBVTT\n\nthe previous version\n".utf8).write(to: output)
-        let command = try RunningCommand(["convert", input.path, "-o", output.path, "--force"],
-                                         environment: ["CAPTIONS_TEST_STALL_WRITE": "60"])
-        #expect(RunningCommand.waitUntil { Self.hasPartialTemporary(for: "news.vtt", in: dir) })
+        let command = try Self.startStalledWrite(["convert", input.path, "-o", output.path, "--force"], writing: ["news.vtt"], in: dir)
         command.signal(SIGINT)
         let end = command.wait()
         #expect(end.reason == .exit)
@@ -70,9 +75,8 @@ struct InterruptedWriteTests {
         let dir = try FixtureFiles.temporaryDirectory()
         let input = dir.appendingPathComponent("news.srt")
         try Self.srt(cues: 500).write(to: input)
-        let command = try RunningCommand(["convert", input.path, "-o", dir.appendingPathComponent("news.vtt").path],
-                                         environment: ["CAPTIONS_TEST_STALL_WRITE": "60"])
-        #expect(RunningCommand.waitUntil { Self.hasPartialTemporary(for: "news.vtt", in: dir) })
+        let command = try Self.startStalledWrite(["convert", input.path, "-o", dir.appendingPathComponent("news.vtt").path],
+                                                 writing: ["news.vtt"], in: dir)
         command.signal(SIGKILL)
         let end = command.wait()
         #expect(end.reason == .uncaughtSignal)
@@ -102,12 +106,9 @@ struct InterruptedWriteTests {
         for name in ["a", "b", "c", "d"] {
             try Self.srt(cues: 200).write(to: inputs.appendingPathComponent("\(name).srt"))
         }
-        let command = try RunningCommand(["convert", inputs.path, "--to", "vtt", "--output-dir", outputs.path, "--jobs", "2"],
-                                         environment: ["CAPTIONS_TEST_STALL_WRITE": "60"])
         // Two files are in the middle of their writes at once.
-        #expect(RunningCommand.waitUntil {
-            Self.hasPartialTemporary(for: "a.vtt", in: outputs) && Self.hasPartialTemporary(for: "b.vtt", in: outputs)
-        })
+        let command = try Self.startStalledWrite(["convert", inputs.path, "--to", "vtt", "--output-dir", outputs.path, "--jobs", "2"],
+                                                 writing: ["a.vtt", "b.vtt"], in: outputs)
         command.signal(SIGTERM)
         let end = command.wait()
         #expect(end.status == 128 + SIGTERM)
