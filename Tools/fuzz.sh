@@ -77,7 +77,7 @@ for target in "${targets[@]}"; do
     set +e
     SWIFT_BACKTRACE=enable=no "$binary" "$corpus" \
         -dict="$(dictionary "$target")" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-        -max_len=65536 -use_value_profile=1 -print_final_stats=1 -artifact_prefix="$artifacts/" \
+        -max_len=8192 -use_value_profile=1 -print_final_stats=1 -artifact_prefix="$artifacts/" \
         > "$artifacts/last-run.log" 2>&1
     rc=$?
     set -e
