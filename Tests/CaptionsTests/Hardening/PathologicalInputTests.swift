@@ -137,6 +137,42 @@ struct PathologicalInputTests {
         }
     }
 
+    // MARK: Broken UTF-8
+
+    /// One stray byte in a UTF-8 file costs one character, with a warning
+    /// at its place, instead of turning the file's every accent into two
+    /// wrong characters (a Windows-1252 reading would make "café" "cafÃ©").
+    @Test func aStrayByteInUTF8TextBecomesOneReplacementCharacter() throws {
+        let text: [UInt8] = Array("café ".utf8) + [0xFF] + Array(" naïve\n".utf8)
+        let srt = try Self.read(Array("1\n00:00:01,000 --> 00:00:02,000\n".utf8) + text, as: .srt)
+        let vtt = try Self.read(Array("WEBVTT\n\n00:01.000 --> 00:02.000\n".utf8) + text, as: .webvtt)
+        #expect(srt.document.cues.map(\.plainText) == ["café \u{FFFD} naïve"])
+        #expect(vtt.document.cues.map(\.plainText) == ["café \u{FFFD} naïve"])
+        #expect(srt.diagnostics.map(\.description) == ["hostile:3:7: warning: replaced an invalid UTF-8 sequence with U+FFFD, starting here"])
+        #expect(vtt.diagnostics.map(\.description) == ["hostile:4:7: warning: replaced an invalid UTF-8 sequence with U+FFFD, starting here"])
+    }
+
+    @Test func aTruncatedSequenceAtTheEndOfAFileIsReplaced() throws {
+        // "é" is C3 A9; the file ends after its first byte.
+        let result = try Self.read(Array("1\n00:00:01,000 --> 00:00:02,000\ncafé et caf".utf8) + [0xC3], as: .srt)
+        #expect(result.document.cues.map(\.plainText) == ["café et caf\u{FFFD}"])
+    }
+
+    @Test func textWithNoUTF8SequenceIsStillReadAsWindows1252() throws {
+        // "café – déjà" in Windows-1252: E9 for é, 96 for the en dash, E0 for à.
+        let text: [UInt8] = Array("caf".utf8) + [0xE9, 0x20, 0x96, 0x20, 0x64, 0xE9, 0x6A, 0xE0, 0x0A]
+        let result = try Self.read(Array("1\n00:00:01,000 --> 00:00:02,000\n".utf8) + text, as: .srt)
+        #expect(result.document.cues.map(\.plainText) == ["café – déjà"])
+    }
+
+    @Test func brokenSequencesAfterAUTF8ByteOrderMarkAreReplaced() {
+        let decoded = TextEncoding.decode([0xEF, 0xBB, 0xBF] + Array("ab\n".utf8) + [0xE9, 0x0A])
+        #expect(decoded.utf8 == Array("ab\n\u{FFFD}\n".utf8))
+        #expect(decoded.replacement?.count == 1)
+        #expect(decoded.replacement?.line == 2)
+        #expect(decoded.replacement?.column == 1)
+    }
+
     // MARK: Deep nesting
 
     @Test func deeplyNestedWebVTTTagsAreBounded() throws {
