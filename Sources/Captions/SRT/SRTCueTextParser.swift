@@ -44,10 +44,11 @@ struct SRTCueTextParser {
     ///
     /// - Returns: the cue's nodes, and the position its override blocks give, if any.
     mutating func parse(_ bytes: [UInt8], lines: [Range<Int>]) -> (content: [CueNode], alignment: NumpadAlignment?) {
-        if lines.count == 1, !Self.containsMarkup(bytes, lines[0]) {
-            return (lines[0].isEmpty ? [] : [.text(bytes.utf8String(lines[0]))], nil)
+        if let plain = plainText(bytes, lines) {
+            return (plain.isEmpty ? [] : [.text(plain)], nil)
         }
         alignment = nil
+        text.removeAll(keepingCapacity: true)
         for (number, line) in lines.enumerated() {
             if number > 0 { text.append(0x0A) }
             parseLine(bytes, line)
@@ -59,14 +60,45 @@ struct SRTCueTextParser {
         return (content, alignment)
     }
 
-    /// `true` when `bytes[range]` has a byte that may start markup: `<`, `&` or `{`.
-    private static func containsMarkup(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        bytes.withUnsafeBufferPointer { b in
-            for i in range where b[i] == UInt8(ascii: "<") || b[i] == UInt8(ascii: "&") || b[i] == UInt8(ascii: "{") {
-                return true
-            }
-            return false
+    /// The lines joined with `\n` as one string when none of them holds a
+    /// byte that may start markup; `nil` otherwise. Most cues have no markup
+    /// at all; this is their whole parse.
+    private mutating func plainText(_ bytes: [UInt8], _ lines: [Range<Int>]) -> String? {
+        let hasMarkup = bytes.withUnsafeBufferPointer { buffer in lines.contains { Self.containsMarkup(buffer, $0) } }
+        guard !hasMarkup else { return nil }
+        if lines.count == 1 { return bytes.stringFromValidatedUTF8(lines[0]) }
+        text.removeAll(keepingCapacity: true)
+        for (number, line) in lines.enumerated() {
+            if number > 0 { text.append(0x0A) }
+            text.append(contentsOf: bytes[line])
         }
+        return text.stringFromValidatedUTF8(0..<text.count)
+    }
+
+    /// `true` when `buffer[range]` has a byte that may start markup: `<`, `&` or `{`.
+    private static func containsMarkup(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var i = range.lowerBound
+        // Eight bytes at a time: a lane equal to one of the three bytes makes
+        // its XOR with that byte zero, which the classic zero-byte test finds.
+        if let base = buffer.baseAddress {
+            while i + 8 <= range.upperBound {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if hasZeroByte(word ^ 0x3C3C_3C3C_3C3C_3C3C) || hasZeroByte(word ^ 0x2626_2626_2626_2626)
+                    || hasZeroByte(word ^ 0x7B7B_7B7B_7B7B_7B7B) { break }
+                i += 8
+            }
+        }
+        while i < range.upperBound {
+            let byte = buffer[i]
+            if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "{") { return true }
+            i += 1
+        }
+        return false
+    }
+
+    @inline(__always)
+    private static func hasZeroByte(_ word: UInt64) -> Bool {
+        (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0
     }
 
     private mutating func parseLine(_ bytes: [UInt8], _ line: Range<Int>) {
@@ -169,7 +201,7 @@ struct SRTCueTextParser {
 
     private mutating func flushText() {
         guard !text.isEmpty else { return }
-        append(.text(String(decoding: text, as: UTF8.self)))
+        append(.text(text.stringFromValidatedUTF8(0..<text.count)))
         text.removeAll(keepingCapacity: true)
     }
 

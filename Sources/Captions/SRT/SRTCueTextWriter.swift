@@ -78,12 +78,16 @@ struct SRTCueTextWriter {
     /// Appends `text`, writing as character references what the SRT reader
     /// would otherwise read as markup or as a timing line.
     static func appendEscaped(_ text: String, to out: inout [UInt8]) {
-        let utf8 = text.utf8
-        guard utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: ">") }) else {
+        var text = text
+        let needsEscaping = text.withUTF8 { utf8 -> Bool in
+            for byte in utf8 where byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: ">") {
+                return true
+            }
             out.append(contentsOf: utf8)
-            return
+            return false
         }
-        let bytes = Array(utf8)
+        guard needsEscaping else { return }
+        let bytes = Array(text.utf8)
         for (i, byte) in bytes.enumerated() {
             let next = i + 1 < bytes.count ? bytes[i + 1] : 0
             switch byte {

@@ -78,6 +78,9 @@ private struct SRTParser {
     }
 
     mutating func parse() throws(CaptionError) -> ReadResult {
+        // Most files have a cue per 40 to 100 bytes. Capacity that is never
+        // touched costs no memory, and growing a large array costs a copy.
+        cues.reserveCapacity(bytes.count / 48 + 16)
         var pendingIndex: LineReader.Line?
         while let line = lines.next() {
             if isBlank(line) {
@@ -88,9 +91,10 @@ private struct SRTParser {
             }
             if let timing = SRTTimingLine(bytes, line.range) {
                 reportSkipped()
-                readCue(index: pendingIndex, timingLine: line, timing: timing)
+                var next: CueStart? = CueStart(index: pendingIndex, timingLine: line, timing: timing)
+                while let start = next { next = readCue(start) }
                 pendingIndex = nil
-            } else if isIndex(line) {
+            } else if indexValue(line) != nil {
                 if let index = pendingIndex { skip(index) }
                 pendingIndex = line
             } else {
@@ -115,52 +119,69 @@ private struct SRTParser {
 
     // MARK: Cues
 
-    /// Reads the text of the cue whose timing line was just read, up to where
-    /// the next cue starts; leaves ``lines`` at the first line after the cue.
-    mutating func readCue(index: LineReader.Line?, timingLine: LineReader.Line, timing: SRTTimingLine) {
-        let id = noteIndex(index, timingLine: timingLine)
-        textLines.removeAll(keepingCapacity: true)
-        while true {
-            let beforeLine = lines
-            guard let line = lines.next() else { break }
-            if !isBlank(line) {
-                if startsCue(line, after: lines) {
-                    warn("missing-blank-line", "a new cue starts without a blank line before it", line: line.number)
-                    lines = beforeLine
-                    break
-                }
-                textLines.append(line.range)
-                continue
-            }
-            if !continuesAfterBlank() { break }
-        }
-        addCue(id: id, index: index, timingLine: timingLine, timing: timing)
+    /// The lines that start a cue: an optional index line and the timing line.
+    struct CueStart {
+        var index: LineReader.Line?
+        var timingLine: LineReader.Line
+        var timing: SRTTimingLine
     }
 
-    /// Decides, at a blank line inside a cue, whether the cue goes on. Returns
-    /// `false` when the cue ends, with ``lines`` left at the next cue's first
-    /// line; returns `true` with ``lines`` left at the next text line, after
-    /// dropping any orphan blocks on the way.
-    mutating func continuesAfterBlank() -> Bool {
-        let blankLine = lines.nextLineNumber - 1
-        while true {
-            let beforeLine = lines
-            guard let line = lines.next() else { return false }
-            if isBlank(line) { continue }
-            if startsCue(line, after: lines) || SRTTimingLine.containsArrow(bytes, line.range) {
-                lines = beforeLine
-                return false
+    /// Reads the text of the cue whose timing line was just read and adds the cue.
+    ///
+    /// - Returns: the start of the next cue when the text ends there (its lines
+    ///   already read), or `nil` when the text ends at the end of the file or
+    ///   at a line for the block loop to skip (``lines`` is then after it).
+    mutating func readCue(_ start: CueStart) -> CueStart? {
+        let id = noteIndex(start.index, timingLine: start.timingLine)
+        textLines.removeAll(keepingCapacity: true)
+        var next: CueStart?
+        while let line = lines.next() {
+            if isBlank(line) {
+                guard case .cueEnds(let following) = afterBlank() else { continue }
+                next = following
+                break
             }
-            if isIndex(line) {
+            if let following = cueStart(at: line) {
+                warn("missing-blank-line", "a new cue starts without a blank line before it", line: line.number)
+                next = following
+                break
+            }
+            textLines.append(line.range)
+        }
+        addCue(id: id, start)
+        return next
+    }
+
+    /// What follows a blank line inside a cue's text.
+    enum AfterBlank {
+        /// More text of the same cue; its first line is already added.
+        case textContinues
+        /// The cue ends; the next cue starts there, or there is none to hand over.
+        case cueEnds(next: CueStart?)
+    }
+
+    /// Reads on from a blank line inside a cue, dropping orphan blocks.
+    mutating func afterBlank() -> AfterBlank {
+        let blankLine = lines.nextLineNumber - 1
+        while let line = lines.next() {
+            if isBlank(line) { continue }
+            if let start = cueStart(at: line) { return .cueEnds(next: start) }
+            if SRTTimingLine.containsArrow(bytes, line.range) {
+                // A timing line that cannot be read: its block belongs to no cue.
+                skip(line)
+                return .cueEnds(next: nil)
+            }
+            if indexValue(line) != nil {
                 dropOrphanBlock(startingAt: line)
                 continue
             }
             if !textLines.isEmpty {
                 warn("blank-line-in-cue", "blank line inside cue text; the text after it is kept in the cue", line: blankLine)
             }
-            lines = beforeLine
-            return true
+            textLines.append(line.range)
+            return .textContinues
         }
+        return .cueEnds(next: nil)
     }
 
     /// Drops a block that starts with a bare number but has no timing line,
@@ -171,37 +192,42 @@ private struct SRTParser {
             _ = lines.next()
             count += 1
         }
-        let number = bytes.utf8String(trimmed(first.range))
         // The next cue's index follows the orphan's, not the previous cue's.
-        if let value = Int(number) { previousIndex = value }
+        previousIndex = indexValue(first)
+        let number = bytes.utf8String(trimmed(first.range))
         warn("orphan-block", "dropped block \(number) (\(count) \(count == 1 ? "line" : "lines")): it has no timing line", line: first.number)
     }
 
-    /// `true` when `line` starts a cue: it is a timing line, or an index line
-    /// followed (in `rest`) by a timing line.
-    func startsCue(_ line: LineReader.Line, after rest: LineReader) -> Bool {
-        if SRTTimingLine(bytes, line.range) != nil { return true }
-        guard isIndex(line), let next = rest.peek() else { return false }
-        return SRTTimingLine(bytes, next.range) != nil
+    /// The cue that `line` starts, if it is a timing line, or an index line
+    /// followed by a timing line (which is then read too).
+    mutating func cueStart(at line: LineReader.Line) -> CueStart? {
+        if let timing = SRTTimingLine(bytes, line.range) {
+            return CueStart(index: nil, timingLine: line, timing: timing)
+        }
+        guard indexValue(line) != nil else { return nil }
+        var probe = lines
+        guard let next = probe.next(), let timing = SRTTimingLine(bytes, next.range) else { return nil }
+        lines = probe
+        return CueStart(index: line, timingLine: next, timing: timing)
     }
 
     /// Checks the cue's index against the previous one; returns the cue's id.
     mutating func noteIndex(_ index: LineReader.Line?, timingLine: LineReader.Line) -> String {
-        guard let index else {
+        guard let index, let value = indexValue(index) else {
             missingIndex.note(line: timingLine.number, "cue has no index line")
             previousIndex = previousIndex.map { $0 + 1 }
             return ""
         }
-        let id = bytes.utf8String(trimmed(index.range))
-        let value = Int(id)
-        if let previous = previousIndex, let value, value != previous + 1 {
+        let id = bytes.stringFromValidatedUTF8(trimmed(index.range))
+        if let previous = previousIndex, value != previous + 1 {
             unexpectedIndex.note(line: index.number, "index \(id) where \(previous + 1) was expected")
         }
         previousIndex = value
         return id
     }
 
-    mutating func addCue(id: String, index: LineReader.Line?, timingLine: LineReader.Line, timing: SRTTimingLine) {
+    mutating func addCue(id: String, _ start: CueStart) {
+        let (timing, timingLine) = (start.timing, start.timingLine)
         if !timing.trailing.isEmpty {
             trailingText.note(line: timingLine.number, "ignored '\(bytes.utf8String(timing.trailing))' after the end time")
         }
@@ -215,7 +241,7 @@ private struct SRTParser {
             end: timing.end,
             content: content,
             settings: alignment?.settings ?? CueSettings(),
-            location: location(index ?? timingLine)
+            location: location(start.index ?? timingLine)
         ))
     }
 
@@ -226,14 +252,22 @@ private struct SRTParser {
         return true
     }
 
-    /// `true` for a line holding only an integer (an optional `-` and digits), spaces around it allowed.
-    func isIndex(_ line: LineReader.Line) -> Bool {
+    /// The number on a line holding only an integer (an optional `-` and
+    /// digits, spaces around them allowed), or `nil` for any other line.
+    func indexValue(_ line: LineReader.Line) -> Int? {
         let digits = trimmed(line.range)
         var i = digits.lowerBound
-        if i < digits.upperBound, bytes[i] == UInt8(ascii: "-") { i += 1 }
-        guard i < digits.upperBound else { return false }
-        for j in i..<digits.upperBound where bytes[j] < 0x30 || bytes[j] > 0x39 { return false }
-        return true
+        let negative = i < digits.upperBound && bytes[i] == UInt8(ascii: "-")
+        if negative { i += 1 }
+        guard i < digits.upperBound else { return nil }
+        var value = 0
+        for j in i..<digits.upperBound {
+            let digit = bytes[j] &- 0x30
+            guard digit <= 9 else { return nil }
+            // Saturate: an index past 10^15 is not worth more precision.
+            if value < 1_000_000_000_000_000 { value = value * 10 + Int(digit) }
+        }
+        return negative ? -value : value
     }
 
     func trimmed(_ range: Range<Int>) -> Range<Int> {

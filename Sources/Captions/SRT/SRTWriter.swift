@@ -62,7 +62,7 @@ public struct SRTWriter: CaptionWriting {
         var text: [UInt8] = []
         for (offset, cue) in document.cues.enumerated() {
             let number = offset + 1
-            if !cue.id.isEmpty, cue.id != String(number) { losses.record(.cueIdentifiers) }
+            if !cue.id.isEmpty, !Self.isDecimal(cue.id, of: number) { losses.record(.cueIdentifiers) }
             Self.appendDecimal(number, to: &out)
             out.append(contentsOf: newline)
 
@@ -108,16 +108,32 @@ public struct SRTWriter: CaptionWriting {
     /// Copies cue text to `out` line by line with `newline` after each line,
     /// leaving out blank lines: in SRT a blank line ends the cue.
     private static func appendLines(of text: [UInt8], to out: inout [UInt8], newline: [UInt8]) {
-        var lineStart = 0
-        while lineStart <= text.count {
-            var lineEnd = lineStart
-            while lineEnd < text.count, text[lineEnd] != 0x0A { lineEnd += 1 }
-            if text[lineStart..<lineEnd].contains(where: { !SRTTimingLine.isSpace($0) }) {
-                out.append(contentsOf: text[lineStart..<lineEnd])
-                out.append(contentsOf: newline)
+        text.withUnsafeBufferPointer { text in
+            var lineStart = 0
+            while lineStart < text.count {
+                var lineEnd = lineStart
+                var blank = true
+                while lineEnd < text.count, text[lineEnd] != 0x0A {
+                    if blank, !SRTTimingLine.isSpace(text[lineEnd]) { blank = false }
+                    lineEnd += 1
+                }
+                if !blank {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd]))
+                    out.append(contentsOf: newline)
+                }
+                lineStart = lineEnd + 1
             }
-            lineStart = lineEnd + 1
         }
+    }
+
+    /// `true` when `id` is `value` written in decimal (without a sign or leading zeros).
+    private static func isDecimal(_ id: String, of value: Int) -> Bool {
+        var remaining = value
+        for byte in id.utf8.reversed() {
+            guard byte &- 0x30 == UInt8(remaining % 10), remaining > 0 else { return false }
+            remaining /= 10
+        }
+        return remaining == 0 && id.utf8.first != UInt8(ascii: "0")
     }
 
     private static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
