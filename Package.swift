@@ -35,7 +35,7 @@ let package = Package(
         // for convert round trips. Built normally they do nothing; the checks
         // they apply are a library so the tests replay every finding.
         .target(name: "FuzzChecks", dependencies: ["Captions"], path: "Tools/Fuzz/FuzzChecks"),
-    ] + ["FuzzSRT", "FuzzWebVTT", "FuzzTTML", "FuzzRoundTrip"].map { name in
+    ] + ["FuzzSRT", "FuzzWebVTT", "FuzzTTML", "FuzzArticle", "FuzzRoundTrip"].map { name in
         .executableTarget(name: name, dependencies: ["Captions", "FuzzChecks"], path: "Tools/Fuzz/\(name)")
     }
 )

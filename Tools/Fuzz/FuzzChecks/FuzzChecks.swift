@@ -30,6 +30,36 @@ public enum FuzzChecks {
         return nil
     }
 
+    /// Reads `bytes` as a news article (HTML or text, as sniffed) and finds
+    /// its quotations, checking that every diagnostic, error and quotation
+    /// points at a real place.
+    ///
+    /// - Parameter bytes: any bytes.
+    /// - Returns: `nil`, or what went wrong.
+    public static func article(_ bytes: [UInt8]) -> String? {
+        let article: Article
+        do {
+            article = try ArticleReader().read(bytes, file: "fuzz")
+        } catch {
+            return misplaced(error.location, "error")
+        }
+        for diagnostic in article.diagnostics {
+            if let problem = misplaced(diagnostic.location, "diagnostic \(diagnostic.code)") { return problem }
+        }
+        for quote in QuoteExtractor().quotations(in: article) {
+            let positions = [Quotation.Position(paragraphIndex: quote.paragraphIndex, range: quote.range)] + quote.partPositions
+            for position in positions {
+                let index = position.paragraphIndex
+                let text = index == -1 ? article.headline : article.paragraphs.indices.contains(index) ? article.paragraphs[index].text : nil
+                guard let text else { return "quotation in paragraph \(index), which does not exist" }
+                guard position.range.lowerBound >= 0, position.range.upperBound <= text.utf8.count else {
+                    return "quotation bytes \(position.range) outside its paragraph of \(text.utf8.count) bytes"
+                }
+            }
+        }
+        return nil
+    }
+
     /// Converts `bytes` (format sniffed) to each format and back, and checks
     /// that a document that came out of a writer reads back as itself.
     ///
@@ -88,6 +118,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case srt = "FuzzSRT"
     case webVTT = "FuzzWebVTT"
     case ttml = "FuzzTTML"
+    case article = "FuzzArticle"
     case roundTrip = "FuzzRoundTrip"
 
     /// Applies the target's check to one input.
@@ -99,6 +130,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .srt: FuzzChecks.read(bytes, as: .srt)
         case .webVTT: FuzzChecks.read(bytes, as: .webvtt)
         case .ttml: FuzzChecks.read(bytes, as: .ttml)
+        case .article: FuzzChecks.article(bytes)
         case .roundTrip: FuzzChecks.roundTrip(bytes)
         }
     }
