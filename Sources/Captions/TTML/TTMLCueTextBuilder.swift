@@ -260,7 +260,7 @@ struct TTMLCueTextBuilder {
         case .language(let language):
             return CueSpan(kind: .language, annotation: languages[language] ?? "", children: children)
         case .color(let color):
-            return CueSpan(kind: .class, classes: [color.className], children: children)
+            return CueSpan(kind: .class, classes: [ColorClasses.colorClass(forColor: color.hex)?.name ?? "color"], children: children)
         case .ruby:
             return CueSpan(kind: .ruby, children: children)
         case .rubyText:

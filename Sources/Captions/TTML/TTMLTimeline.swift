@@ -118,14 +118,12 @@ struct TTMLTimeline {
         }
         var document = CaptionDocument(
             format: .ttml, cues: TTMLTimeline.mergedByStart(&perSlot), language: builder.language, paragraphs: paragraphCues)
-        if !usesDefaultRegion {
-            document.regions = regions.indices.filter { !entries[$0].isEmpty }.map {
-                boxes[$0].vttRegion(id: regions[$0].id, cellRows: builder.layout.cellRows)
-            }
+        // Colours become classes named as for every format (``ColorClasses``),
+        // with a style sheet that gives each class its colour.
+        for color in text.colors {
+            if let colorClass = ColorClasses.colorClass(forColor: color.hex) { document.classColors[colorClass.name] = colorClass.color }
         }
-        if !text.colors.isEmpty {
-            document.styleSheets = [text.colors.map { "::cue(.\($0.className)) { color: \($0.css); }" }.joined(separator: "\n")]
-        }
+        if let sheet = document.classColorStyleSheet { document.styleSheets = [sheet] }
         return document
     }
 
@@ -258,7 +256,7 @@ struct TTMLTimeline {
             settings = CueSettings()
             if let align = textAlign ?? builder.definitions.initial.textAlign { settings.align = align }
         } else {
-            settings = boxes[slot].cueSettings(textAlign: textAlign ?? regions[slot].computed.textAlign, regionID: regions[slot].id)
+            settings = boxes[slot].cueSettings(textAlign: textAlign ?? regions[slot].computed.textAlign)
         }
         settingsCache[key] = settings
         return settings
