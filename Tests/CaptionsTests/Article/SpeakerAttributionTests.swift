@@ -19,6 +19,15 @@ struct SpeakerAttributionTests {
         #expect(speakers("Health Minister Anna Berg told reporters the hospitals were “coping, but only just”.")
             == ["Anna Berg"])
         #expect(attributions("“The river has never been this high,” said Tomas Varga, a farmer.") == [.name])
+        #expect(speakers("“The river has never been this high,” Tomas Varga said on Monday.") == ["Tomas Varga"])
+    }
+
+    @Test(arguments: ["asked", "urged", "claimed", "replied", "added", "warned", "insisted"])
+    func readsEachReportingVerb(_ verb: String) {
+        #expect(speakers("Councillor Ruth Gale \(verb): “Who will pay for the repairs to the bridge?”") == ["Ruth Gale"])
+        #expect(speakers("“Who will pay for the repairs to the bridge?” Ms Gale \(verb).",
+                         "The question was put by Ruth Gale, who represents the ward.")
+            == ["Ruth Gale"])
     }
 
     @Test func resolvesATitleToTheFullNameFirstGiven() {
