@@ -188,7 +188,7 @@ struct ArticleReaderTests {
     }
 
     @Test func readsWindows1252TextFiles() throws {
-        // “Not today,” she said. — with Windows-1252 quote marks (0x93, 0x94) and a pound sign (0xA3).
+        // Windows-1252 quote marks (0x93, 0x94) and a pound sign (0xA3), no BOM, not UTF-8.
         var bytes = Array("Budget row\n\n".utf8)
         bytes += [0x93] + Array("Not today, and not for ".utf8) + [0xA3] + Array("5m either,".utf8) + [0x94]
         bytes += Array(" the treasurer said after the meeting.".utf8)
