@@ -88,19 +88,22 @@ public struct TimestampScanner: Sendable {
     static func scanLenient(_ b: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> (time: MediaTime, next: Int)? {
         // Up to three colon-separated integer fields, then an optional fraction
         // after ',', '.' or a fourth ':' (seen in some exporters).
-        var fields: [Int64] = []
-        fields.reserveCapacity(3)
+        // Fields go into a fixed tuple, not an array: this runs twice per cue.
+        var fields: (Int64, Int64, Int64) = (0, 0, 0)
+        var fieldCount = 0
         var i = start
         let firstField = digits(b, i, end)
         guard firstField.count > 0 else { return nil }
-        fields.append(firstField.value)
+        fields.0 = firstField.value
+        fieldCount = 1
         i = firstField.next
-        while fields.count < 3, i + 1 < end, b[i] == UInt8(ascii: ":"), b[i + 1] >= 0x30, b[i + 1] <= 0x39 {
+        while fieldCount < 3, i + 1 < end, b[i] == UInt8(ascii: ":"), b[i + 1] >= 0x30, b[i + 1] <= 0x39 {
             let field = digits(b, i + 1, end)
-            fields.append(field.value)
+            if fieldCount == 1 { fields.1 = field.value } else { fields.2 = field.value }
+            fieldCount += 1
             i = field.next
         }
-        guard fields.count >= 2 else { return nil }
+        guard fieldCount >= 2 else { return nil }
         var numerator: Int64 = 0
         var denominator: Int64 = 1
         if i + 1 < end, b[i] == UInt8(ascii: ",") || b[i] == UInt8(ascii: ".") || b[i] == UInt8(ascii: ":"),
@@ -116,9 +119,13 @@ public struct TimestampScanner: Sendable {
             }
             i = j
         }
-        let (h, m, s) = fields.count == 3 ? (fields[0], fields[1], fields[2]) : (0, fields[0], fields[1])
+        let (h, m, s) = fieldCount == 3 ? fields : (0, fields.0, fields.1)
+        // Fields saturate near 10^12, so only the scaling by the fraction's
+        // denominator can overflow; such a time is beyond any media.
         let whole = (h * 60 + m) * 60 + s
-        let time = MediaTime(numerator: whole * denominator + numerator, denominator: denominator)
+        let (scaled, overflow) = whole.multipliedReportingOverflow(by: denominator)
+        guard !overflow, scaled <= Int64.max - numerator else { return nil }
+        let time = MediaTime(numerator: scaled + numerator, denominator: denominator)
         return (time, i)
     }
 }
