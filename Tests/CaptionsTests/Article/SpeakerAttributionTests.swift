@@ -79,6 +79,13 @@ struct SpeakerAttributionTests {
             == [.description])
     }
 
+    @Test func resolvesACapitalisedOfficeToItsHolder() {
+        #expect(speakers(
+            "Foreign Secretary James Holt flew to Geneva on Sunday for the talks.",
+            "Speaking on arrival, the Foreign Secretary said he expected “a long night of hard bargaining”.")
+            == ["James Holt"])
+    }
+
     @Test func continuesThePreviousSpeakerInAQuoteOnlyParagraph() {
         let paragraphs = [
             "“We will open the new ward in March,” said Priya Shah, the hospital’s chief executive.",
