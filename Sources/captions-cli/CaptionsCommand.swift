@@ -7,4 +7,11 @@ struct CaptionsCommand: AsyncParsableCommand {
         abstract: "Read, convert, check and align caption files (SRT, WebVTT, TTML).",
         subcommands: [Convert.self, Inspect.self, Check.self, Shift.self, Trim.self, Retime.self, Merge.self, Split.self]
     )
+
+    /// Installs the SIGINT/SIGTERM cleanup before any command runs, so an
+    /// interrupted command never leaves a temporary file behind.
+    static func main() async {
+        InterruptCleanup.install()
+        await main(nil)
+    }
 }

@@ -39,6 +39,8 @@ public struct SRTReader: CaptionReading {
         var parser = SRTParser(decoded.utf8, file: file)
         if decoded.wasGuessed {
             parser.warn("encoding-guessed", "the file is not valid UTF-8; read it as \(decoded.encoding.rawValue)", line: 1)
+        } else if let replacement = decoded.replacement {
+            parser.diagnostics.append(replacement.diagnostic(file: file))
         } else if decoded.encoding != .utf8 {
             parser.diagnostics.append(Diagnostic(.info, code: "encoding", "read as \(decoded.encoding.rawValue) (byte order mark)", at: SourceLocation(file: file, line: 1)))
         }
