@@ -89,9 +89,15 @@ func readInput(_ path: String) throws -> [UInt8] {
 
 /// Reads and parses a caption file, printing its warnings; exits 65 on an error.
 func readDocument(_ options: InputOptions, quiet: Bool = false) throws -> CaptionDocument {
-    let bytes = try readInput(options.input)
+    try readDocument(at: options.input, format: options.from?.format, quiet: quiet)
+}
+
+/// Reads and parses the caption file at `path` (`-` for standard input),
+/// printing its warnings; exits 65 on an error.
+func readDocument(at path: String, format: CaptionFormat?, quiet: Bool = false) throws -> CaptionDocument {
+    let bytes = try readInput(path)
     do {
-        let result = try CaptionDocument.read(bytes, format: options.from?.format, file: options.input)
+        let result = try CaptionDocument.read(bytes, format: format, file: path)
         if !quiet {
             for diagnostic in result.diagnostics where diagnostic.severity != .info {
                 StandardError.print(diagnostic.description)

@@ -17,6 +17,9 @@ struct Convert: AsyncParsableCommand {
     @Flag(help: "Do not report what the target format could not carry.")
     var quiet = false
 
+    @Flag(help: "Write roll-up and paint-on captions as they are, instead of as pop-on cues holding each line once.")
+    var keepRollUp = false
+
     func validate() throws {
         if to == nil {
             guard let path = output.output, let dot = path.lastIndex(of: "."),
@@ -29,7 +32,11 @@ struct Convert: AsyncParsableCommand {
 
     func run() async throws {
         try checkOutputIsFree(output)
-        let document = try readDocument(input, quiet: quiet)
+        let read = try readDocument(input, quiet: quiet)
+        let document = keepRollUp ? read : read.poppedOn()
+        if !quiet, document != read {
+            StandardError.print("\(input.input): note: roll-up captions written as pop-on cues (\(read.cues.count) cues became \(document.cues.count)); --keep-roll-up keeps them as they were")
+        }
         let target = to?.format ?? output.output.flatMap { path in
             path.lastIndex(of: ".").flatMap { CaptionFormat(fileExtension: String(path[path.index(after: $0)...])) }
         } ?? .webvtt
