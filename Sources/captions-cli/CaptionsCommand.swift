@@ -5,6 +5,6 @@ struct CaptionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "captions",
         abstract: "Read, convert, check and align caption files (SRT, WebVTT, TTML).",
-        subcommands: [Convert.self, Inspect.self, TranscriptCommand.self]
+        subcommands: [Convert.self, Inspect.self, Check.self, Shift.self, Trim.self, Retime.self, Merge.self, Split.self, TranscriptCommand.self]
     )
 }

@@ -47,8 +47,12 @@ struct OutputOptions: ParsableArguments {
 /// Standard error, written unbuffered.
 enum StandardError {
     static func print(_ line: String) {
-        var text = line
-        text += "\n"
+        printUnterminated(line + "\n")
+    }
+
+    /// Writes `text` as it is, without adding a line break.
+    static func printUnterminated(_ text: String) {
+        var text = text
         text.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
     }
 }
@@ -89,24 +93,54 @@ func readInput(_ path: String) throws -> [UInt8] {
 
 /// Reads and parses a caption file, printing its warnings; exits 65 on an error.
 func readDocument(_ options: InputOptions, quiet: Bool = false) throws -> CaptionDocument {
-    try readDocument(at: options.input, format: options.from?.format, quiet: quiet)
+    let result = try readCaptions(options.input, format: options.from?.format)
+    if !quiet {
+        for diagnostic in result.diagnostics where diagnostic.severity != .info {
+            StandardError.print(diagnostic.description)
+        }
+    }
+    return result.document
 }
 
-/// Reads and parses the caption file at `path` (`-` for standard input),
-/// printing its warnings; exits 65 on an error.
-func readDocument(at path: String, format: CaptionFormat?, quiet: Bool = false) throws -> CaptionDocument {
+/// Reads and parses a caption file without printing its warnings; exits 65
+/// when it cannot be read as captions, 66 when it cannot be read at all.
+func readCaptions(_ path: String, format: CaptionFormat?) throws -> ReadResult {
     let bytes = try readInput(path)
     do {
-        let result = try CaptionDocument.read(bytes, format: format, file: path)
-        if !quiet {
-            for diagnostic in result.diagnostics where diagnostic.severity != .info {
-                StandardError.print(diagnostic.description)
-            }
-        }
-        return result.document
+        return try CaptionDocument.read(bytes, format: format, file: path)
     } catch {
         throw exit(for: error)
     }
+}
+
+/// The format to write: `--to`, else the extension of the output path, else `fallback`.
+func outputFormat(_ to: FormatName?, path: String?, fallback: CaptionFormat) -> CaptionFormat {
+    if let to { return to.format }
+    if let path, let dot = path.lastIndex(of: "."), !path[dot...].contains("/"),
+       let format = CaptionFormat(fileExtension: String(path[path.index(after: dot)...])) {
+        return format
+    }
+    return fallback
+}
+
+/// Encodes `document` as `format`, says on standard error what the format
+/// could not carry (unless `quiet`), and writes it to `-o` or standard output.
+func writeCaptions(_ document: CaptionDocument, as format: CaptionFormat, to options: OutputOptions, inputName: String,
+                   quiet: Bool = false) throws {
+    try writeCaptions(document, as: format, toPath: options.output, force: options.force, inputName: inputName, quiet: quiet)
+}
+
+/// Encodes `document` as `format` and writes it to `path` (standard output when `nil` or `-`).
+func writeCaptions(_ document: CaptionDocument, as format: CaptionFormat, toPath path: String?, force: Bool, inputName: String,
+                   quiet: Bool = false) throws {
+    let result = format.writer.write(document)
+    if !quiet {
+        for diagnostic in result.diagnostics { StandardError.print(diagnostic.description) }
+        for line in result.losses.summary {
+            StandardError.print("\(inputName): warning: \(format.fileExtension) cannot carry everything: \(line)")
+        }
+    }
+    try emit(result.bytes, toPath: path, force: force)
 }
 
 /// Prints an error in the compiler style and returns the matching exit code.
@@ -122,7 +156,12 @@ func exit(for error: CaptionError) -> ExitCode {
 
 /// Writes the result to `-o` atomically, or to standard output.
 func emit(_ bytes: [UInt8], to options: OutputOptions) throws {
-    guard let path = options.output, path != "-" else {
+    try emit(bytes, toPath: options.output, force: options.force)
+}
+
+/// Writes `bytes` to `path` atomically, or to standard output when `path` is `nil` or `-`.
+func emit(_ bytes: [UInt8], toPath path: String?, force: Bool) throws {
+    guard let path, path != "-" else {
         bytes.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
@@ -134,7 +173,7 @@ func emit(_ bytes: [UInt8], to options: OutputOptions) throws {
         return
     }
     do {
-        try OutputFile(path: path, overwrite: options.force).write(bytes)
+        try OutputFile(path: path, overwrite: force).write(bytes)
     } catch {
         throw exit(for: error)
     }
@@ -142,6 +181,11 @@ func emit(_ bytes: [UInt8], to options: OutputOptions) throws {
 
 /// Refuses to start when the output exists and --force was not given, before any work is done.
 func checkOutputIsFree(_ options: OutputOptions) throws {
-    guard let path = options.output, path != "-", !options.force, access(path, F_OK) == 0 else { return }
+    try checkOutputIsFree(path: options.output, force: options.force)
+}
+
+/// Refuses to start when `path` exists and `force` is false (exit 73).
+func checkOutputIsFree(path: String?, force: Bool) throws {
+    guard let path, path != "-", !force, access(path, F_OK) == 0 else { return }
     throw exit(for: CaptionError(.outputExists, "\(path) exists; use --force to replace it", at: SourceLocation(file: path, line: 1)))
 }

@@ -37,16 +37,7 @@ struct Convert: AsyncParsableCommand {
         if !quiet, document != read {
             StandardError.print("\(input.input): note: roll-up captions written as pop-on cues (\(read.cues.count) cues became \(document.cues.count)); --keep-roll-up keeps them as they were")
         }
-        let target = to?.format ?? output.output.flatMap { path in
-            path.lastIndex(of: ".").flatMap { CaptionFormat(fileExtension: String(path[path.index(after: $0)...])) }
-        } ?? .webvtt
-        let result = target.writer.write(document)
-        if !quiet {
-            for diagnostic in result.diagnostics { StandardError.print(diagnostic.description) }
-            for line in result.losses.summary {
-                StandardError.print("\(input.input): warning: \(target.fileExtension) cannot carry everything: \(line)")
-            }
-        }
-        try emit(result.bytes, to: output)
+        let target = outputFormat(to, path: output.output, fallback: .webvtt)
+        try writeCaptions(document, as: target, to: output, inputName: input.input, quiet: quiet)
     }
 }

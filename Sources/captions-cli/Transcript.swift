@@ -102,7 +102,11 @@ struct TranscriptCommand: AsyncParsableCommand {
             StandardError.print(CaptionError(.invalidInput, "no cues to make a transcript of", at: SourceLocation(file: input.input, line: 1)).description)
             throw ExitCode(ExitStatus.invalidInput)
         }
-        let track = try descriptions.map { try readDocument(at: $0, format: nil) }
+        let track = try descriptions.map { path in
+            let result = try readCaptions(path, format: nil)
+            for diagnostic in result.diagnostics where diagnostic.severity != .info { StandardError.print(diagnostic.description) }
+            return result.document
+        }
         var options = Transcript.Options(rollUp: rollUp.mode, sentenceBreaks: sentences.breaks)
         options.paragraphPause = MediaTime(approximating: paragraphPause) ?? options.paragraphPause
         let transcript = Transcript(document, descriptions: track, options: options)
