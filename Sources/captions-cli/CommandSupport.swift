@@ -7,6 +7,7 @@ import Glibc
 
 /// Exit statuses of the contract (sysexits.h values).
 enum ExitStatus {
+    static let usage: Int32 = 64            // EX_USAGE
     static let invalidInput: Int32 = 65     // EX_DATAERR
     static let missingInput: Int32 = 66     // EX_NOINPUT
     static let outputExists: Int32 = 73     // EX_CANTCREAT
@@ -46,30 +47,66 @@ struct OutputOptions: ParsableArguments {
 
 /// Standard error, written unbuffered.
 enum StandardError {
+    /// Writes `line` and a newline in one call, so lines from several threads never mix.
     static func print(_ line: String) {
-        var text = line
-        text += "\n"
-        text.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+        write(line + "\n")
+    }
+
+    /// Writes `text` as it is, without adding a line break.
+    static func printUnterminated(_ text: String) { write(text) }
+
+    /// Writes `text` as it is.
+    static func write(_ text: String) {
+        var text = text
+        text.withUTF8 { writeAll($0, to: 2) }
+    }
+}
+
+/// Writes bytes to standard output, all of them.
+func writeStandardOutput(_ bytes: [UInt8]) {
+    bytes.withUnsafeBufferPointer { writeAll($0, to: 1) }
+}
+
+/// Writes every byte to `fd`, retrying short and interrupted writes; gives up on any other error.
+private func writeAll(_ buffer: UnsafeBufferPointer<UInt8>, to fd: Int32) {
+    guard let base = buffer.baseAddress else { return }
+    var offset = 0
+    while offset < buffer.count {
+        let n = write(fd, base + offset, buffer.count - offset)
+        if n <= 0 { if n < 0, errno == EINTR { continue }; return }
+        offset += n
+    }
+}
+
+/// Reads the whole input (a path, or `-` for standard input); exits 66 when it cannot.
+func readInput(_ path: String) throws -> [UInt8] {
+    do {
+        return try readBytes(path)
+    } catch {
+        StandardError.print("\(path): error: \(error.message)")
+        throw ExitCode(ExitStatus.missingInput)
     }
 }
 
 /// Reads the whole input (a path, or `-` for standard input).
-func readInput(_ path: String) throws -> [UInt8] {
+///
+/// - Throws: ``CaptionError`` of kind `unreadable` naming the file and the system's reason.
+func readBytes(_ path: String) throws(CaptionError) -> [UInt8] {
+    func failure() -> CaptionError {
+        CaptionError(.unreadable, "cannot read: \(String(cString: strerror(errno)))", at: SourceLocation(file: path, line: 1))
+    }
     if path == "-" {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
-            if n < 0 { if errno == EINTR { continue }; break }
+            if n < 0 { if errno == EINTR { continue }; throw failure() }
             if n == 0 { break }
             bytes.append(contentsOf: chunk[0..<n])
         }
         return bytes
     }
-    guard let file = fopen(path, "rb") else {
-        StandardError.print("\(path): error: cannot read: \(String(cString: strerror(errno)))")
-        throw ExitCode(ExitStatus.missingInput)
-    }
+    guard let file = fopen(path, "rb") else { throw failure() }
     defer { fclose(file) }
     var bytes: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 1 << 20)
@@ -77,10 +114,7 @@ func readInput(_ path: String) throws -> [UInt8] {
         let n = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
         if n > 0 { bytes.append(contentsOf: chunk[0..<n]) }
         if n < chunk.count {
-            if ferror(file) != 0 {
-                StandardError.print("\(path): error: cannot read: \(String(cString: strerror(errno)))")
-                throw ExitCode(ExitStatus.missingInput)
-            }
+            if ferror(file) != 0 { throw failure() }
             break
         }
     }
@@ -89,17 +123,28 @@ func readInput(_ path: String) throws -> [UInt8] {
 
 /// Reads and parses a caption file, printing its warnings; exits 65 on an error.
 func readDocument(_ options: InputOptions, quiet: Bool = false) throws -> CaptionDocument {
-    let bytes = try readInput(options.input)
+    try readDocument(path: options.input, format: options.from?.format, quiet: quiet)
+}
+
+/// Reads and parses the caption file at `path` (`-` for standard input),
+/// printing its warnings unless `quiet`; exits 65 or 66 on an error.
+func readDocument(path: String, format: CaptionFormat?, quiet: Bool = false) throws -> CaptionDocument {
+    let bytes = try readInput(path)
     do {
-        let result = try CaptionDocument.read(bytes, format: options.from?.format, file: options.input)
+        let result = try CaptionDocument.read(bytes, format: format, file: path)
         if !quiet {
-            for diagnostic in result.diagnostics where diagnostic.severity != .info {
-                StandardError.print(diagnostic.description)
-            }
+            for line in result.warningLines { StandardError.print(line) }
         }
         return result.document
     } catch {
         throw exit(for: error)
+    }
+}
+
+extension ReadResult {
+    /// The reader's warnings as printed lines (informational notes left out).
+    var warningLines: [String] {
+        diagnostics.filter { $0.severity != .info }.map(\.description)
     }
 }
 
@@ -116,26 +161,87 @@ func exit(for error: CaptionError) -> ExitCode {
 
 /// Writes the result to `-o` atomically, or to standard output.
 func emit(_ bytes: [UInt8], to options: OutputOptions) throws {
-    guard let path = options.output, path != "-" else {
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = write(1, raw.baseAddress! + offset, raw.count - offset)
-                if n <= 0 { if errno == EINTR { continue }; return }
-                offset += n
-            }
-        }
+    try emit(bytes, toPath: options.output, force: options.force)
+}
+
+/// Writes `bytes` to `path` atomically, or to standard output when `path` is `nil` or `-`.
+func emit(_ bytes: [UInt8], toPath path: String?, force: Bool) throws {
+    guard let path, path != "-" else {
+        writeStandardOutput(bytes)
         return
     }
     do {
-        try OutputFile(path: path, overwrite: options.force).write(bytes)
+        try outputFile(path, force: force).write(bytes)
     } catch {
         throw exit(for: error)
     }
 }
 
+/// Reads and parses a caption file without printing its warnings; exits 65
+/// when it cannot be read as captions, 66 when it cannot be read at all.
+func readCaptions(_ path: String, format: CaptionFormat?) throws -> ReadResult {
+    let bytes = try readInput(path)
+    do {
+        return try CaptionDocument.read(bytes, format: format, file: path)
+    } catch {
+        throw exit(for: error)
+    }
+}
+
+/// The format to write: `--to`, else the extension of the output path, else `fallback`.
+func outputFormat(_ to: FormatName?, path: String?, fallback: CaptionFormat) -> CaptionFormat {
+    if let to { return to.format }
+    if let path, let dot = path.lastIndex(of: "."), !path[dot...].contains("/"),
+       let format = CaptionFormat(fileExtension: String(path[path.index(after: dot)...])) {
+        return format
+    }
+    return fallback
+}
+
+/// Encodes `document` as `format`, says on standard error what the format
+/// could not carry (unless `quiet`), and writes it to `-o` or standard output.
+func writeCaptions(_ document: CaptionDocument, as format: CaptionFormat, to options: OutputOptions, inputName: String,
+                   quiet: Bool = false) throws {
+    try writeCaptions(document, as: format, toPath: options.output, force: options.force, inputName: inputName, quiet: quiet)
+}
+
+/// Encodes `document` as `format` and writes it to `path` (standard output when `nil` or `-`).
+func writeCaptions(_ document: CaptionDocument, as format: CaptionFormat, toPath path: String?, force: Bool, inputName: String,
+                   quiet: Bool = false) throws {
+    let result = format.writer.write(document)
+    if !quiet {
+        for line in conversionReport(result, input: inputName, target: format) { StandardError.print(line) }
+    }
+    try emit(result.bytes, toPath: path, force: force)
+}
+
+/// The writer's diagnostics and one line per kind of information the target could not carry.
+func conversionReport(_ result: WriteResult, input: String, target: CaptionFormat) -> [String] {
+    result.diagnostics.map(\.description)
+        + result.losses.summary.map { "\(input): warning: \(target.fileExtension) cannot carry everything: \($0)" }
+}
+
+/// The atomic writer for an output path.
+///
+/// Fault injection for tests, in the manner of git's `GIT_TEST_*` variables:
+/// with `CAPTIONS_TEST_STALL_WRITE=SECONDS` in the environment, every write
+/// pauses that long with half its bytes in the temporary file, so a test can
+/// signal the process in the middle of a write and check what is left.
+func outputFile(_ path: String, force: Bool) -> OutputFile {
+    var file = OutputFile(path: path, overwrite: force)
+    if let value = getenv("CAPTIONS_TEST_STALL_WRITE"), let seconds = UInt32(String(cString: value)) {
+        file.midwayHook = { sleep(seconds) }
+    }
+    return file
+}
+
 /// Refuses to start when the output exists and --force was not given, before any work is done.
 func checkOutputIsFree(_ options: OutputOptions) throws {
-    guard let path = options.output, path != "-", !options.force, access(path, F_OK) == 0 else { return }
+    try checkOutputIsFree(path: options.output, force: options.force)
+}
+
+/// Refuses to start when `path` exists and `force` is false (exit 73).
+func checkOutputIsFree(path: String?, force: Bool) throws {
+    guard let path, path != "-", !force, access(path, F_OK) == 0 else { return }
     throw exit(for: CaptionError(.outputExists, "\(path) exists; use --force to replace it", at: SourceLocation(file: path, line: 1)))
 }

@@ -19,11 +19,19 @@ public struct Article: Sendable, Hashable {
     public var headline: String?
     /// The body paragraphs, in reading order (the headline is not repeated here).
     public var paragraphs: [Paragraph]
+    /// Warnings from reading the page (for example a page nested too deeply to read to its end).
+    public var diagnostics: [Diagnostic]
 
     /// Creates an article.
-    public init(headline: String?, paragraphs: [Paragraph]) {
+    ///
+    /// - Parameters:
+    ///   - headline: the headline, if any.
+    ///   - paragraphs: the body paragraphs in reading order.
+    ///   - diagnostics: warnings from reading the page.
+    public init(headline: String?, paragraphs: [Paragraph], diagnostics: [Diagnostic] = []) {
         self.headline = headline
         self.paragraphs = paragraphs
+        self.diagnostics = diagnostics
     }
 }
 
@@ -44,14 +52,63 @@ public struct Quotation: Sendable, Hashable {
     public var range: Range<Int>
     /// Who the article says is speaking, resolved to the fullest name it gives, or `nil`.
     public var speaker: String?
+    /// Where each of ``parts`` stands, in the same order.
+    public var partPositions: [Position]
+    /// How the article tells who the speaker is.
+    public var attribution: Attribution
+
+    /// Where one part of a quotation stands in the article.
+    public struct Position: Sendable, Hashable {
+        /// The paragraph (index into ``Article/paragraphs``; `-1` for the headline).
+        public var paragraphIndex: Int
+        /// The UTF-8 byte offsets of the part inside that paragraph's text (quote marks excluded).
+        public var range: Range<Int>
+
+        /// Creates a position.
+        public init(paragraphIndex: Int, range: Range<Int>) {
+            self.paragraphIndex = paragraphIndex
+            self.range = range
+        }
+    }
+
+    /// The evidence a speaker was found from.
+    public enum Attribution: String, Sendable, Hashable {
+        /// Nothing in the article says who speaks.
+        case none
+        /// The speaker is named beside the quote (`Maria Zakharova said`, `according to Maria Zakharova`).
+        case name
+        /// A title and surname (`Ms Zakharova`) resolved to the name given earlier.
+        case title
+        /// A pronoun (`she said`) resolved to the most recent person it agrees with.
+        case pronoun
+        /// A description (`the Russian president`) resolved to the person it introduced.
+        case description
+        /// No attribution of its own: the quote continues the previous speaker's words.
+        case continuation
+        /// A headline quote with no attribution of its own, repeating words the body attributes.
+        case repetition
+    }
 
     /// Creates a quotation.
-    public init(text: String, parts: [String], paragraphIndex: Int, paragraphIndices: [Int], range: Range<Int>, speaker: String?) {
+    ///
+    /// - Parameters:
+    ///   - text: the quoted words, parts joined by a space.
+    ///   - parts: the quoted parts as printed.
+    ///   - paragraphIndex: the paragraph where the quotation starts (`-1` for the headline).
+    ///   - paragraphIndices: every paragraph the quotation spans.
+    ///   - range: the byte range of the first part inside its paragraph.
+    ///   - speaker: who speaks, or `nil`.
+    ///   - partPositions: where each part stands; defaults to the first part's `range` only.
+    ///   - attribution: how the speaker was found.
+    public init(text: String, parts: [String], paragraphIndex: Int, paragraphIndices: [Int], range: Range<Int>, speaker: String?,
+                partPositions: [Position]? = nil, attribution: Attribution = .none) {
         self.text = text
         self.parts = parts
         self.paragraphIndex = paragraphIndex
         self.paragraphIndices = paragraphIndices
         self.range = range
         self.speaker = speaker
+        self.partPositions = partPositions ?? [Position(paragraphIndex: paragraphIndex, range: range)]
+        self.attribution = attribution
     }
 }

@@ -24,6 +24,11 @@ public struct CaptionDocument: Sendable, Hashable {
     public var language: String?
     /// TTML paragraphs with their resolved times, in document order; empty for other formats.
     public var paragraphs: [Cue]
+    /// The text colour each colour class stands for, by class name: SRT
+    /// `<font color>` is read into a `<c.NAME>` span and its CSS colour kept
+    /// here, so a WebVTT writer can emit `::cue(.NAME) { color: ... }` (see
+    /// ``classColorStyleSheet``) and an SRT writer can write `<font color>` back.
+    public var classColors: [String: String]
 
     /// Creates a document.
     public init(
@@ -34,7 +39,8 @@ public struct CaptionDocument: Sendable, Hashable {
         styleSheets: [String] = [],
         comments: [CaptionComment] = [],
         language: String? = nil,
-        paragraphs: [Cue] = []
+        paragraphs: [Cue] = [],
+        classColors: [String: String] = [:]
     ) {
         self.format = format
         self.header = header
@@ -44,6 +50,7 @@ public struct CaptionDocument: Sendable, Hashable {
         self.comments = comments
         self.language = language
         self.paragraphs = paragraphs
+        self.classColors = classColors
     }
 
     /// The cues that hold what is said, each once: the TTML paragraphs when the
