@@ -29,7 +29,7 @@ enum NumberNormalizer {
             if Reader.mayStartNumber(piece), let number = reader.read() {
                 let source = piece.source.lowerBound..<pieces[i + number.count - 1].source.upperBound
                 for (offset, key) in number.keys.enumerated() {
-                    let flags = (offset == 0 ? piece.flags : piece.flags.subtracting(.gapBefore)).union(Lexicon.entries[key]?.flags ?? [])
+                    let flags = (offset == 0 ? piece.flags : piece.flags.subtracting(.gapBefore)).union(MatchingLexicon.entries[key]?.flags ?? [])
                     tokens.append(MatchToken(key: key, source: source, flags: flags))
                 }
                 i += number.count
@@ -42,7 +42,7 @@ enum NumberNormalizer {
                 key = "number"
                 flags.remove(.negation)
             }
-            if piece.entry?.unitForm != nil { flags.formUnion(Lexicon.entries[key]?.flags ?? []) }
+            if piece.entry?.unitForm != nil { flags.formUnion(MatchingLexicon.entries[key]?.flags ?? []) }
             tokens.append(MatchToken(key: key, source: piece.source, flags: flags, alternates: piece.alternates))
             i += 1
         }
@@ -165,7 +165,7 @@ enum NumberNormalizer {
             var value: Decimal
             var suffixKeys: [String] = []
             var magnitude: String?
-            if let scalar = first.unicodeScalars.first, scalar.properties.numericType != nil || Lexicon.currencySymbols[scalar] != nil {
+            if let scalar = first.unicodeScalars.first, scalar.properties.numericType != nil || MatchingLexicon.currencySymbols[scalar] != nil {
                 guard let written = Self.parseDigits(first) else { return nil }
                 position += 1
                 value = written.value
@@ -198,7 +198,7 @@ enum NumberNormalizer {
                 value = sum
                 position += 3
             }
-            if magnitude == nil, let next = word(), Lexicon.magnitudes.contains(next) {
+            if magnitude == nil, let next = word(), MatchingLexicon.magnitudes.contains(next) {
                 magnitude = next
                 position += 1
             }
@@ -220,20 +220,20 @@ enum NumberNormalizer {
             var total = 0
             var current = 0
             var last = Last.none
-            if word() == "a", let next = word(1), next == "hundred" || next == "thousand" || Lexicon.magnitudes.contains(next) {
+            if word() == "a", let next = word(1), next == "hundred" || next == "thousand" || MatchingLexicon.magnitudes.contains(next) {
                 current = 1
                 last = .unit
                 position += 1
             }
             let begin = position
             loop: while let w = word() {
-                if let v = Lexicon.units[w], w != "oh" {
+                if let v = MatchingLexicon.units[w], w != "oh" {
                     switch last {
                     case .none, .hundred, .thousand: current += v; last = v < 10 ? .unit : .teen
                     case .tens where v > 0 && v < 10: current += v; last = .unit
                     default: break loop
                     }
-                } else if let v = Lexicon.tens[w] {
+                } else if let v = MatchingLexicon.tens[w] {
                     guard last == .none || last == .hundred || last == .thousand else { break loop }
                     current += v
                     last = .tens
@@ -247,15 +247,15 @@ enum NumberNormalizer {
                     current = 0
                     last = .thousand
                 } else if w == "and", last == .hundred || last == .thousand, let next = word(1),
-                          Lexicon.units[next] != nil || Lexicon.tens[next] != nil || Lexicon.ordinals[next] != nil {
+                          MatchingLexicon.units[next] != nil || MatchingLexicon.tens[next] != nil || MatchingLexicon.ordinals[next] != nil {
                     position += 1
                     continue
-                } else if let v = Lexicon.ordinals[w] {
+                } else if let v = MatchingLexicon.ordinals[w] {
                     let fits = last == .none || last == .hundred || last == .thousand || (last == .tens && v < 10)
                     guard fits else { break loop }
                     position += 1
                     return (.whole(total + current + v), .ordinal)
-                } else if let v = Lexicon.decades[w], last == .none {
+                } else if let v = MatchingLexicon.decades[w], last == .none {
                     position += 1
                     return (.whole(v), .decade)
                 } else {
@@ -273,10 +273,10 @@ enum NumberNormalizer {
                 }
             }
             // `four point five`, `point two five`.
-            if word() == "point", let digit = word(1), let d = Lexicon.units[digit], d < 10 {
+            if word() == "point", let digit = word(1), let d = MatchingLexicon.units[digit], d < 10 {
                 position += 1
                 var fraction = ""
-                while let w = word(), let d = Lexicon.units[w], d < 10 {
+                while let w = word(), let d = MatchingLexicon.units[w], d < 10 {
                     fraction += String(d)
                     position += 1
                 }
@@ -290,23 +290,23 @@ enum NumberNormalizer {
         /// The second half of a year said in pairs, if the next words are one.
         private mutating func readYearHalf() -> YearHalf? {
             guard let w = word() else { return nil }
-            if w == "oh", let next = word(1), let v = Lexicon.units[next], v > 0, v < 10 {
+            if w == "oh", let next = word(1), let v = MatchingLexicon.units[next], v > 0, v < 10 {
                 position += 2
                 return .number(v)
             }
-            if let v = Lexicon.units[w], v >= 10 {
+            if let v = MatchingLexicon.units[w], v >= 10 {
                 position += 1
                 return .number(v)
             }
-            if let v = Lexicon.tens[w] {
+            if let v = MatchingLexicon.tens[w] {
                 position += 1
-                if let next = word(), let unit = Lexicon.units[next], unit > 0, unit < 10 {
+                if let next = word(), let unit = MatchingLexicon.units[next], unit > 0, unit < 10 {
                     position += 1
                     return .number(v + unit)
                 }
                 return .number(v)
             }
-            if let v = Lexicon.decades[w], v >= 10 {
+            if let v = MatchingLexicon.decades[w], v >= 10 {
                 position += 1
                 return .decade(v)
             }
@@ -325,7 +325,7 @@ enum NumberNormalizer {
         private static func parseDigits(_ text: String) -> (value: Decimal, suffix: Suffix, currency: String?)? {
             var scalars = Substring(text).unicodeScalars[...]
             var currency: String?
-            if let first = scalars.first, let name = Lexicon.currencySymbols[first] {
+            if let first = scalars.first, let name = MatchingLexicon.currencySymbols[first] {
                 currency = name
                 scalars = scalars.dropFirst()
             }
@@ -340,7 +340,7 @@ enum NumberNormalizer {
             case "k": return (value, .times(1000), currency)
             case "p": return currency == nil ? (value, .pence, nil) : nil
             default:
-                if let word = Lexicon.magnitudeSuffixes[suffix] { return (value, .magnitude(word), currency) }
+                if let word = MatchingLexicon.magnitudeSuffixes[suffix] { return (value, .magnitude(word), currency) }
                 return nil
             }
         }

@@ -25,16 +25,16 @@ struct WordNormalizer {
         /// The piece was written with a full stop after it (`No.`).
         var endsWithPeriod = false
         /// What the lexicon says about the piece, once looked up.
-        var entry: Lexicon.Entry?
+        var entry: MatchingLexicon.Entry?
 
         init(text: String, source: Range<Int>, flags: MatchToken.Flags, alternates: [String] = [],
-             endsWithPeriod: Bool = false, entry: Lexicon.Entry?? = nil) {
+             endsWithPeriod: Bool = false, entry: MatchingLexicon.Entry?? = nil) {
             self.text = text
             self.source = source
             self.flags = flags
             self.alternates = alternates
             self.endsWithPeriod = endsWithPeriod
-            self.entry = entry ?? Lexicon.entries[text]
+            self.entry = entry ?? MatchingLexicon.entries[text]
         }
     }
 
@@ -163,7 +163,7 @@ struct WordNormalizer {
         for index in tokens.indices {
             let key = tokens[index].key
             if let first = key.utf8.first, first >= 0x30, first <= 0x39 { tokens[index].flags.insert([.numeric, .exactOnly]) }
-            if index > 0, Lexicon.isFillerPhrase(tokens[index - 1].key, key) {
+            if index > 0, MatchingLexicon.isFillerPhrase(tokens[index - 1].key, key) {
                 tokens[index - 1].flags.insert(.filler)
                 tokens[index].flags.insert(.filler)
             }
@@ -178,7 +178,7 @@ struct WordNormalizer {
         // Most words have no apostrophe: one lookup for `gonna`, `cannot` and the like.
         guard bytes.contains(0x27) else {
             let text = String(decoding: bytes, as: UTF8.self)
-            let entry = Lexicon.entries[text]
+            let entry = MatchingLexicon.entries[text]
             if let expansion = entry?.expansion {
                 append(expansion, source: source, flags: flags)
             } else {
@@ -188,21 +188,21 @@ struct WordNormalizer {
         }
         var text = Substring(String(decoding: bytes, as: UTF8.self))
         while text.last == "'" { text = text.dropLast() }
-        if let expansion = Lexicon.irregularContractions[String(text)] {
+        if let expansion = MatchingLexicon.irregularContractions[String(text)] {
             append(expansion, source: source, flags: flags)
             return
         }
         while text.first == "'" { text = text.dropFirst() }
         guard !text.isEmpty else { return }
-        if let expansion = Lexicon.irregularContractions[String(text)] {
+        if let expansion = MatchingLexicon.irregularContractions[String(text)] {
             append(expansion, source: source, flags: flags)
             return
         }
-        for (suffix, expansion) in Lexicon.contractionSuffixes where text.count > suffix.count && text.hasSuffix(suffix) {
+        for (suffix, expansion) in MatchingLexicon.contractionSuffixes where text.count > suffix.count && text.hasSuffix(suffix) {
             append([Self.withoutApostrophes(text.dropLast(suffix.count)), expansion], source: source, flags: flags)
             return
         }
-        for (letter, meanings) in Lexicon.ambiguousContractions where text.count > 2 && text.hasSuffix("'" + letter) {
+        for (letter, meanings) in MatchingLexicon.ambiguousContractions where text.count > 2 && text.hasSuffix("'" + letter) {
             append([Self.withoutApostrophes(text.dropLast(2))], source: source, flags: flags)
             pieces.append(Piece(text: letter, source: source, flags: flags.subtracting(.gapBefore), alternates: meanings))
             return

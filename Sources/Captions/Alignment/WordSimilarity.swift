@@ -5,7 +5,7 @@
 /// It is refused wherever a near-spelling is a different meaning:
 /// - numbers are equal or different (`20` is not `30`);
 /// - auxiliaries, modals, pronouns, quantifiers and negations
-///   (``Lexicon/exactOnly``, ``Lexicon/negations``) are equal or different
+///   (``MatchingLexicon/exactOnly``, ``MatchingLexicon/negations``) are equal or different
 ///   (`ever`/`never`, `would`/`could`, `our`/`your`);
 /// - words of three letters or fewer must be equal;
 /// - a word and its negated or opposite form (`likely`/`unlikely`,
@@ -27,7 +27,7 @@ enum WordSimilarity {
     static func similarity(_ a: MatchToken, _ aBytes: [UInt8], _ b: MatchToken, _ bBytes: [UInt8]) -> Double {
         if a.key == b.key { return 1 }
         if a.alternates.contains(b.key) || b.alternates.contains(a.key) { return 1 }
-        if let x = Lexicon.homophones[a.key], x == Lexicon.homophones[b.key] { return homophone }
+        if let x = MatchingLexicon.homophones[a.key], x == MatchingLexicon.homophones[b.key] { return homophone }
         if a.flags.contains(.numeric) || b.flags.contains(.numeric) { return decadeSimilarity(a.key, b.key) }
         let exactOnly: MatchToken.Flags = [.exactOnly, .negation]
         if !a.flags.isDisjoint(with: exactOnly) || !b.flags.isDisjoint(with: exactOnly) { return 0 }
@@ -118,7 +118,7 @@ enum WordSimilarity {
             mask = WordSimilarity.letterMask(bytes)
             initial = bytes.first.map { $0 == UInt8(ascii: "y") ? UInt8(ascii: "i") : $0 } ?? 0
             soundKey = bytes.count >= 6 ? consonantSkeleton(bytes).hashValue : 0
-            isSpecial = Lexicon.homophones[key] != nil || Lexicon.ambiguousContractions[key] != nil
+            isSpecial = MatchingLexicon.homophones[key] != nil || MatchingLexicon.ambiguousContractions[key] != nil
                 || bytes.first.map { $0 >= 0x30 && $0 <= 0x39 } == true
         }
 
@@ -164,8 +164,8 @@ enum WordSimilarity {
         return false
     }
 
-    private static let negatingPrefixBytes = Lexicon.negatingPrefixes.map { Array($0.utf8) }
-    private static let opposingPrefixBytes = Lexicon.opposingPrefixes.map { (Array($0.0.utf8), Array($0.1.utf8)) }
+    private static let negatingPrefixBytes = MatchingLexicon.negatingPrefixes.map { Array($0.utf8) }
+    private static let opposingPrefixBytes = MatchingLexicon.opposingPrefixes.map { (Array($0.0.utf8), Array($0.1.utf8)) }
 
     /// `agree`/`agreed`, `walk`/`walked`: a change of tense.
     private static func arePastAndPresent(_ x: [UInt8], _ y: [UInt8]) -> Bool {

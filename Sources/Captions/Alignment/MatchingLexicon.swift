@@ -4,7 +4,7 @@
 ///
 /// Every list holds normalised keys (lowercase, no punctuation, contractions
 /// already expanded).
-enum Lexicon {
+enum MatchingLexicon {
     /// Sounds and phrases that fill a pause; a quote may leave them out.
     static let fillers: Set<String> = [
         "um", "umm", "uh", "uhh", "uhm", "er", "erm", "ah", "ahh", "eh", "hm", "hmm", "mm", "mmm", "mhm", "uh-huh",
