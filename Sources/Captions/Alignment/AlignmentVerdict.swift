@@ -113,7 +113,9 @@ struct AlignmentVerdict {
             status = .matched
             captionTokens = from...to
             runWords = totalWords
-            let quality = min(1, max(0, alignmentScore / Double(max(1, totalWords))))
+            // How close the alignment came to every counted token matching exactly.
+            let best = Double(max(1, (0..<m).filter(isCounted).count)) * costs.match
+            let quality = min(1, max(0, alignmentScore / best))
             score = 0.7 + 0.3 * quality
             return
         }

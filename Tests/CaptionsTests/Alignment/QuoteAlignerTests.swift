@@ -53,8 +53,9 @@ struct QuoteAlignerTests {
     @Test func decadesAndCountsInDigitsMatchTheirSpokenForm() {
         let result = align("Back in the 1990s we lost 20 boats")
         #expect(result.status == .matched)
-        // "back" starts after "You know, " (weights 4 + 6 of 62 over 3 s): 18 + 30/62.
-        expectSpoken(result, from: 18 + 30.0 / 62, to: 21)
+        // "back" starts after "You know," and its pause: weights 4 + 6 + 2 of
+        // 64 (62 for the words, 2 for the comma's pause) over the cue's 3 s.
+        expectSpoken(result, from: 18 + 3 * 12.0 / 64, to: 21)
     }
 
     @Test func misspelledNamesAndDroppedFillersStillMatch() {
