@@ -81,8 +81,17 @@ struct QuoteAlignerTests {
     }
 
     @Test func bracketedEditorialWordsStandForWhatWasSaid() {
+        // "[The mayor]" stands for the "We" of "We will, we will rebuild":
+        // the quote starts there, not at the restart.
         let result = align("[The mayor] will rebuild the harbour before the winter storms arrive")
         #expect(result.status == .matched)
+        #expect(result.chosen?.captionText == "we will rebuild the harbour before the winter storms arrive.")
+        // "[Zelenskyy]" stands for "he"; words the bracket leaves out are free.
+        let standIn = align("[Zelenskyy] is grateful for the support")
+        #expect(standIn.chosen?.captionText == "he is grateful, uh, for the support.")
+        let clarified = align("The repairs will cost £4.5 million [for the harbour]")
+        #expect(clarified.status == .matched)
+        #expect(clarified.chosen?.captionText == "The repairs will cost four point five million pounds,")
     }
 
     @Test func hyphenationAndContractionsDoNotMatter() {
