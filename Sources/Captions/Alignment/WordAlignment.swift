@@ -134,7 +134,10 @@ struct WordAligner {
             return costs.substitution
         }
         let token = index.tokens[position]
-        let s = WordSimilarity.similarity(quote[q], quoteBytes, token, index.keyBytes[Int(id)])
+        let ordinary = !profile.isSpecial && !index.keyProfiles[Int(id)].isSpecial && quote[q].alternates.isEmpty
+        let s = ordinary && !quote[q].flags.contains(.numeric) && !token.flags.contains(.numeric)
+            ? WordSimilarity.similarity(ofOrdinary: quote[q], quoteBytes, token, index.keyBytes[Int(id)])
+            : WordSimilarity.similarity(quote[q], quoteBytes, token, index.keyBytes[Int(id)])
         // An editor's word is free to match or stand in for what was said
         // ("[Putin]" for "he"); matching earns next to nothing, so brackets
         // never pull an alignment towards their own words.
@@ -297,7 +300,10 @@ struct WordAligner {
                     if j >= 2, splittable, window.initial[j - 2] == ownInitial, window.length[j - 2] < own.count,
                        !window.isSound[j - 1], !window.isSound[j - 2] {
                         let joinedLength = window.length[j - 2] + window.length[j - 1]
-                        if joinedLength == own.count || WordSimilarity.couldBeSimilar(own.count, joinedLength) {
+                        let joinedMask = index.keyProfiles[Int(index.tokenIDs[range.lowerBound + j - 2])].mask
+                            | index.keyProfiles[Int(index.tokenIDs[range.lowerBound + j - 1])].mask
+                        if joinedLength == own.count || WordSimilarity.couldBeSimilar(own.count, joinedLength),
+                           WordSimilarity.masksAllow(profile.mask, joinedMask, length: max(own.count, joinedLength)) {
                             let parts = index.keyBytes[Int(index.tokenIDs[range.lowerBound + j - 2])]
                                 + index.keyBytes[Int(index.tokenIDs[range.lowerBound + j - 1])]
                             let s = Self.joinedSimilarity(own, parts, numeric: numeric)
