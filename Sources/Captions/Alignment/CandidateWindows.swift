@@ -23,9 +23,15 @@ enum CandidateWindows {
     /// How far apart a quote's parts may be spoken, in caption words.
     static let partGap = 150
 
-    /// The windows (ranges of caption token positions) for a quote, the most
-    /// promising first.
-    static func find(_ quote: [MatchToken], in index: CaptionIndex) -> [Range<Int>] {
+    /// A stretch of the captions to align a quote against, and how strongly
+    /// the quote's seed words point at it.
+    struct Window {
+        var range: Range<Int>
+        var weight: Double
+    }
+
+    /// The windows for a quote, the most promising first.
+    static func find(_ quote: [MatchToken], in index: CaptionIndex) -> [Window] {
         let m = quote.count
         let candidates = quote.indices
             .filter { quote[$0].id >= 0 && quote[$0].flags.isDisjoint(with: [.filler, .editorial]) }
@@ -83,18 +89,18 @@ enum CandidateWindows {
         // merge windows that overlap,
         // keeping each merged window where its strongest group put it. Windows
         // stay disjoint, so a union can only grow into later ones.
-        var windows: [Range<Int>] = []
+        var windows: [Window] = []
         for group in groups.prefix(maximumWindows) {
-            let window = max(0, group.range.lowerBound - slack)..<min(index.tokens.count, max(0, group.range.upperBound + slack))
-            guard let k = windows.firstIndex(where: { $0.overlaps(window) }) else {
-                windows.append(window)
+            let range = max(0, group.range.lowerBound - slack)..<min(index.tokens.count, max(0, group.range.upperBound + slack))
+            guard let k = windows.firstIndex(where: { $0.range.overlaps(range) }) else {
+                windows.append(Window(range: range, weight: group.weight))
                 continue
             }
-            windows[k] = min(windows[k].lowerBound, window.lowerBound)..<max(windows[k].upperBound, window.upperBound)
+            windows[k].range = windows[k].range.union(range)
             var n = k + 1
             while n < windows.count {
-                if windows[n].overlaps(windows[k]) {
-                    windows[k] = min(windows[k].lowerBound, windows[n].lowerBound)..<max(windows[k].upperBound, windows[n].upperBound)
+                if windows[n].range.overlaps(windows[k].range) {
+                    windows[k].range = windows[k].range.union(windows[n].range)
                     windows.remove(at: n)
                 } else {
                     n += 1
@@ -102,5 +108,12 @@ enum CandidateWindows {
             }
         }
         return windows
+    }
+}
+
+extension Range where Bound == Int {
+    /// The smallest range holding both.
+    func union(_ other: Range<Int>) -> Range<Int> {
+        Swift.min(lowerBound, other.lowerBound)..<Swift.max(upperBound, other.upperBound)
     }
 }

@@ -25,8 +25,7 @@ enum NumberNormalizer {
                 i += 2
                 continue
             }
-            var reader = Reader(pieces: pieces, start: i)
-            if Reader.mayStartNumber(piece), let number = reader.read() {
+            if Reader.mayStartNumber(piece), let number = Reader.read(pieces, at: i) {
                 let source = piece.source.lowerBound..<pieces[i + number.count - 1].source.upperBound
                 for (offset, key) in number.keys.enumerated() {
                     let flags = (offset == 0 ? piece.flags : piece.flags.subtracting(.gapBefore)).union(MatchingLexicon.entries[key]?.flags ?? [])
@@ -148,6 +147,12 @@ enum NumberNormalizer {
             self.pieces = pieces
             self.start = start
             self.position = start
+        }
+
+        /// Reads the number phrase starting at `start`, if there is one.
+        static func read(_ pieces: [WordNormalizer.Piece], at start: Int) -> Number? {
+            var reader = Reader(pieces: pieces, start: start)
+            return reader.read()
         }
 
         /// A cheap test that rules out most words before a full read.

@@ -100,6 +100,9 @@ public struct QuoteAligner: Sendable {
 
     /// At most this many windows are aligned per quote and video.
     static let maximumAlignments = 24
+    /// Once a quote is matched, places weighing less than this share of that
+    /// place's seed weight are not aligned.
+    static let weakerRepeatShare = 0.5
     /// A local alignment scoring less than this cannot hold the five-word
     /// run of a partial match (five matches, less a misspelling or two).
     static let partialLocalScore = 4.0
@@ -119,9 +122,14 @@ public struct QuoteAligner: Sendable {
             // occurrence is searched again after the others.
             var windows = CandidateWindows.find(tokens, in: index)
             var next = 0
+            var matchedWeight = 0.0
             while next < windows.count, next < Self.maximumAlignments {
-                let window = windows[next]
+                let candidate = windows[next]
+                let window = candidate.range
                 next += 1
+                // Once the quote is matched somewhere, a place its words point
+                // at only half as strongly can hold no equal repeat.
+                if candidate.weight < matchedWeight * Self.weakerRepeatShare { continue }
                 let local = aligner.align(window, mode: .local)
                 guard let span = local.steps.captionSpan else { continue }
                 // Too little in common for even a partial match: no need for the full alignment.
@@ -141,8 +149,9 @@ public struct QuoteAligner: Sendable {
                 // The rest of the window may hold the quote again.
                 for rest in [window.lowerBound..<span.lowerBound, (span.upperBound + 1)..<window.upperBound]
                     where rest.count >= max(tokens.count, costs.minimumPartialRun) {
-                    windows.append(rest)
+                    windows.append(CandidateWindows.Window(range: rest, weight: candidate.weight))
                 }
+                if verdict.status == .matched { matchedWeight = max(matchedWeight, candidate.weight) }
                 let occurrence = makeOccurrence(
                     video: video, index: index, verdict: verdict, covered: covered, quotation: quotation,
                     differences: AlignmentDiff.differences(fitting.steps, quote: tokens, quoteWords: words, index: index))

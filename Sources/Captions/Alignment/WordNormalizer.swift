@@ -42,6 +42,8 @@ struct WordNormalizer {
     private var bracketDepth = 0
     private var pendingGap = false
     private(set) var pieces: [Piece] = []
+    private var scalarBuffer: [Unicode.Scalar] = []
+    private var pieceBuffer: [UInt8] = []
 
     /// Creates a normalizer for one side.
     init(role: Role) {
@@ -60,14 +62,15 @@ struct WordNormalizer {
         var normalizer = WordNormalizer(role: role)
         var sentenceStart = true
         for (index, word) in words.enumerated() {
-            if gapsBefore.contains(index) { normalizer.markGap() }
+            if !gapsBefore.isEmpty, gapsBefore.contains(index) { normalizer.markGap() }
             var wordFlags = flags?[index] ?? []
-            if role == .quote, !sentenceStart, word.first(where: \.isLetter)?.isUppercase == true {
-                wordFlags.insert(.capitalised)
+            // Only a quote's capitals say anything (captions are often all capitals).
+            if role == .quote {
+                if !sentenceStart, word.first(where: \.isLetter)?.isUppercase == true { wordFlags.insert(.capitalised) }
+                let end = word.last { !"\"'\u{201D}\u{2019})]".contains($0) }
+                sentenceStart = end == "." || end == "!" || end == "?" || end == ":"
             }
             normalizer.add(word, index: index, flags: wordFlags)
-            let end = word.last { !"\"'\u{201D}\u{2019})]".contains($0) }
-            sentenceStart = end == "." || end == "!" || end == "?" || end == ":"
         }
         return normalizer.finish()
     }
@@ -79,8 +82,18 @@ struct WordNormalizer {
 
     /// Adds one word as written.
     mutating func add(_ word: String, index: Int, flags wordFlags: MatchToken.Flags = []) {
-        let scalars = Array(word.unicodeScalars)
-        var current: [UInt8] = []
+        // Buffers kept between words, so a word costs no allocation of its own.
+        var scalars = scalarBuffer
+        var current = pieceBuffer
+        scalarBuffer = []
+        pieceBuffer = []
+        defer {
+            scalars.removeAll(keepingCapacity: true)
+            current.removeAll(keepingCapacity: true)
+            scalarBuffer = scalars
+            pieceBuffer = current
+        }
+        scalars.append(contentsOf: word.unicodeScalars)
         let firstPiece = pieces.count
 
         func flush(endsWithPeriod: Bool = false) {

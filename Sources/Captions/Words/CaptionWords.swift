@@ -112,6 +112,11 @@ public struct CaptionWords: Sendable, Hashable {
     /// `true` for tokens made only of punctuation (`--`, `...`, `"`), which
     /// are not words. `&`, `%` and `#` stand for words and are kept.
     static func isPunctuationOnly(_ text: String) -> Bool {
+        // Most words start with a letter or digit.
+        if let first = text.utf8.first, first >= 0x30, first < 0x80, first != 0x3E,
+           (first <= 0x39 || (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A) {
+            return false
+        }
         for scalar in text.unicodeScalars {
             if scalar == "&" || scalar == "%" || scalar == "#" { return false }
             switch scalar.properties.generalCategory {

@@ -11,23 +11,22 @@ enum SoundDescriptions {
         var inMusic = false
         for index in tokens.indices {
             var isSound = squareDepth > 0 || roundDepth > 0 || inMusic
-            let bytes = Array(tokens[index].text.utf8)
-            var i = 0
-            while i < bytes.count {
-                switch bytes[i] {
+            // The last two bytes seen, to recognise ♪ (E2 99 AA) and ♫ (E2 99 AB).
+            var previous: (UInt8, UInt8) = (0, 0)
+            for byte in tokens[index].text.utf8 {
+                switch byte {
                 case 0x5B: squareDepth += 1
                 case 0x5D: squareDepth = max(0, squareDepth - 1)
                 case 0x28: roundDepth += 1
                 case 0x29: roundDepth = max(0, roundDepth - 1)
-                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x99 && (bytes[i + 2] == 0xAA || bytes[i + 2] == 0xAB):
-                    // ♪ (U+266A) or ♫ (U+266B): opens or closes a song.
+                case 0xAA where previous == (0xE2, 0x99), 0xAB where previous == (0xE2, 0x99):
+                    // A music note opens or closes a song.
                     inMusic.toggle()
                     isSound = true
-                    i += 2
                 default:
                     if squareDepth > 0 || roundDepth > 0 || inMusic { isSound = true }
                 }
-                i += 1
+                previous = (previous.1, byte)
             }
             tokens[index].isSoundDescription = isSound
         }

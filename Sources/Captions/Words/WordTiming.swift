@@ -26,12 +26,16 @@ enum WordTiming {
     /// end of a sentence, 2 after a comma, semicolon, colon or dash, else 0.
     /// Estimated times leave that silence after the word, as speakers do.
     static func pause(after text: String) -> Int {
-        var scalars = text.unicodeScalars.reversed().drop { "\"'\u{201D}\u{2019})]".unicodeScalars.contains($0) }.makeIterator()
-        switch scalars.next() {
-        case ".", "?", "!", "\u{2026}": return 4
-        case ",", ";", ":", "-", "\u{2013}", "\u{2014}": return 2
-        default: return 0
+        // Closing quotes and brackets after the mark do not hide it.
+        for scalar in text.unicodeScalars.reversed() {
+            switch scalar {
+            case "\"", "'", "\u{201D}", "\u{2019}", ")", "]": continue
+            case ".", "?", "!", "\u{2026}": return 4
+            case ",", ";", ":", "-", "\u{2013}", "\u{2014}": return 2
+            default: return 0
+            }
         }
+        return 0
     }
 
     /// Times the words of one cue.

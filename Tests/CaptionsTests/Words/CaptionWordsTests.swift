@@ -211,6 +211,12 @@ struct CaptionWordsTests {
         #expect(result.map(\.isSoundDescription) == [true, true, false, false, true, true, true, true, true, false])
     }
 
+    @Test func onlyMusicNotesOpenASong() {
+        // "ª" ends in the same byte as "♪" (0xAA) but is a letter, not a note.
+        let result = words([CueMarkup.cue(0, 2, "1ª vez, señora")])
+        #expect(result.allSatisfy { !$0.isSoundDescription })
+    }
+
     @Test func aCueWithoutEndLastsAsLongAsItsWordsNeed() {
         // Weights 4 + 4 = 8 characters at 15 a second: 8/15 s.
         let result = words([CueMarkup.cue(1, nil, "one two"), CueMarkup.cue(10, 11, "three")])
