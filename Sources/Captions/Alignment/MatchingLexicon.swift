@@ -6,8 +6,10 @@
 /// already expanded).
 enum MatchingLexicon {
     /// Sounds and phrases that fill a pause; a quote may leave them out.
+    /// `like` and `oh` are fillers too when spoken and not printed; a quote
+    /// that prints them still matches them as words.
     static let fillers: Set<String> = [
-        "um", "umm", "uh", "uhh", "uhm", "er", "erm", "ah", "ahh", "eh", "hm", "hmm", "mm", "mmm", "mhm", "uh-huh",
+        "um", "umm", "uh", "uhh", "uhm", "er", "erm", "ah", "ahh", "eh", "hm", "hmm", "mm", "mmm", "mhm", "like", "oh",
     ]
     /// Two-word fillers (`you know`, `I mean`, `sort of`, `kind of`), also
     /// free to leave out.

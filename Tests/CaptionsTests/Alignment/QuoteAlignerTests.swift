@@ -157,6 +157,15 @@ struct QuoteAlignerTests {
         #expect(result.chosen?.differences.contains(QuoteDifference(kind: .replaced, quoted: "roads", spoken: "rodes")) == true)
     }
 
+    @Test func fillersSpokenInsideAQuoteMayBeLeftOut() {
+        let aligner = QuoteAligner(videos: [CaptionWords(CueMarkup.document([
+            CueMarkup.cue(0, 4, "It was, like, really, um, bad. Oh, you know, we lost everything."),
+        ]))])
+        let result = aligner.align(text: "It was really bad. We lost everything.")
+        #expect(result.status == .matched)
+        #expect(result.chosen?.differences.filter { $0.kind == .omitted }.allSatisfy { $0.reason == .filler } == true)
+    }
+
     @Test func aChangedTenseIsNotASmallEdit() {
         let aligner = QuoteAligner(videos: [CaptionWords(CueMarkup.document([
             CueMarkup.cue(0, 4, "I was proud of this town and its people."),
