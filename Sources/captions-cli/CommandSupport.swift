@@ -79,43 +79,44 @@ private func writeAll(_ buffer: UnsafeBufferPointer<UInt8>, to fd: Int32) {
 func readInput(_ path: String) throws -> [UInt8] {
     do {
         return try readBytes(path)
-    } catch {
+    } catch where error.kind == .unreadable {
         StandardError.print("\(path): error: \(error.message)")
         throw ExitCode(ExitStatus.missingInput)
+    } catch {
+        throw exit(for: error)
     }
 }
 
+/// The largest input read: far beyond any caption file or article, and the
+/// most libxml2 accepts. An endless input (`/dev/zero`, a pipe that never
+/// ends) stops here instead of filling memory.
+let maximumInputSize = Int(Int32.max)
+
 /// Reads the whole input (a path, or `-` for standard input).
 ///
-/// - Throws: ``CaptionError`` of kind `unreadable` naming the file and the system's reason.
+/// - Throws: ``CaptionError`` of kind `unreadable` naming the file and the
+///   system's reason, or `invalidInput` past ``maximumInputSize``.
 func readBytes(_ path: String) throws(CaptionError) -> [UInt8] {
-    func failure() -> CaptionError {
-        CaptionError(.unreadable, "cannot read: \(String(cString: strerror(errno)))", at: SourceLocation(file: path, line: 1))
+    let location = SourceLocation(file: path, line: 1)
+    let descriptor = path == "-" ? 0 : open(path, O_RDONLY)
+    guard descriptor >= 0 else {
+        throw CaptionError(.unreadable, "cannot read: \(String(cString: strerror(errno)))", at: location)
     }
-    if path == "-" {
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
-            if n < 0 { if errno == EINTR { continue }; throw failure() }
-            if n == 0 { break }
-            bytes.append(contentsOf: chunk[0..<n])
-        }
-        return bytes
-    }
-    guard let file = fopen(path, "rb") else { throw failure() }
-    defer { fclose(file) }
+    defer { if descriptor != 0 { close(descriptor) } }
     var bytes: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 1 << 20)
     while true {
-        let n = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
-        if n > 0 { bytes.append(contentsOf: chunk[0..<n]) }
-        if n < chunk.count {
-            if ferror(file) != 0 { throw failure() }
-            break
+        let n = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        if n < 0 {
+            if errno == EINTR { continue }
+            throw CaptionError(.unreadable, "cannot read: \(String(cString: strerror(errno)))", at: location)
         }
+        if n == 0 { return bytes }
+        guard bytes.count + n <= maximumInputSize else {
+            throw CaptionError(.invalidInput, "the input is larger than \(maximumInputSize >> 20) MB; no caption file is that large", at: location)
+        }
+        bytes.append(contentsOf: chunk[0..<n])
     }
-    return bytes
 }
 
 /// Reads and parses a caption file, printing its warnings; exits 65 on an error.
