@@ -49,11 +49,11 @@ struct OutputOptions: ParsableArguments {
 enum StandardError {
     /// Writes `line` and a newline in one call, so lines from several threads never mix.
     static func print(_ line: String) {
-        write(line + "\n")
+        printUnterminated(line + "\n")
     }
 
-    /// Writes `text` as it is.
-    static func write(_ text: String) {
+    /// Writes `text` as it is, without adding a line break.
+    static func printUnterminated(_ text: String) {
         var text = text
         text.withUTF8 { writeAll($0, to: 2) }
     }
@@ -127,13 +127,19 @@ func readDocument(_ options: InputOptions, quiet: Bool = false) throws -> Captio
 /// Reads and parses the caption file at `path` (`-` for standard input),
 /// printing its warnings unless `quiet`; exits 65 or 66 on an error.
 func readDocument(path: String, format: CaptionFormat?, quiet: Bool = false) throws -> CaptionDocument {
+    let result = try readCaptions(path, format: format)
+    if !quiet {
+        for line in result.warningLines { StandardError.print(line) }
+    }
+    return result.document
+}
+
+/// Reads and parses a caption file without printing its warnings; exits 65
+/// when it cannot be read as captions, 66 when it cannot be read at all.
+func readCaptions(_ path: String, format: CaptionFormat?) throws -> ReadResult {
     let bytes = try readInput(path)
     do {
-        let result = try CaptionDocument.read(bytes, format: format, file: path)
-        if !quiet {
-            for line in result.warningLines { StandardError.print(line) }
-        }
-        return result.document
+        return try CaptionDocument.read(bytes, format: format, file: path)
     } catch {
         throw exit(for: error)
     }
@@ -143,6 +149,41 @@ extension ReadResult {
     /// The reader's warnings as printed lines (informational notes left out).
     var warningLines: [String] {
         diagnostics.filter { $0.severity != .info }.map(\.description)
+    }
+}
+
+/// The format to write: `--to`, else the extension of the output path, else `fallback`.
+func outputFormat(_ to: FormatName?, path: String?, fallback: CaptionFormat) -> CaptionFormat {
+    if let to { return to.format }
+    if let path, let dot = path.lastIndex(of: "."), !path[dot...].contains("/"),
+       let format = CaptionFormat(fileExtension: String(path[path.index(after: dot)...])) {
+        return format
+    }
+    return fallback
+}
+
+/// Encodes `document` as `format`, says on standard error what the format
+/// could not carry (unless `quiet`), and writes it to `-o` or standard output.
+func writeCaptions(_ document: CaptionDocument, as format: CaptionFormat, to options: OutputOptions, inputName: String,
+                   quiet: Bool = false) throws {
+    try writeCaptions(document, as: format, toPath: options.output, force: options.force, inputName: inputName, quiet: quiet)
+}
+
+/// Encodes `document` as `format` and writes it to `path` (standard output when `nil` or `-`).
+func writeCaptions(_ document: CaptionDocument, as format: CaptionFormat, toPath path: String?, force: Bool, inputName: String,
+                   quiet: Bool = false) throws {
+    let result = format.writer.write(document)
+    if !quiet {
+        for line in result.reportLines(format: format, inputName: inputName) { StandardError.print(line) }
+    }
+    try emit(result.bytes, toPath: path, force: force)
+}
+
+extension WriteResult {
+    /// The writer's diagnostics and one line per kind of information `format` could not carry.
+    func reportLines(format: CaptionFormat, inputName: String) -> [String] {
+        diagnostics.map(\.description)
+            + losses.summary.map { "\(inputName): warning: \(format.fileExtension) cannot carry everything: \($0)" }
     }
 }
 
@@ -159,12 +200,17 @@ func exit(for error: CaptionError) -> ExitCode {
 
 /// Writes the result to `-o` atomically, or to standard output.
 func emit(_ bytes: [UInt8], to options: OutputOptions) throws {
-    guard let path = options.output, path != "-" else {
+    try emit(bytes, toPath: options.output, force: options.force)
+}
+
+/// Writes `bytes` to `path` atomically, or to standard output when `path` is `nil` or `-`.
+func emit(_ bytes: [UInt8], toPath path: String?, force: Bool) throws {
+    guard let path, path != "-" else {
         writeStandardOutput(bytes)
         return
     }
     do {
-        try outputFile(path, force: options.force).write(bytes)
+        try outputFile(path, force: force).write(bytes)
     } catch {
         throw exit(for: error)
     }
@@ -186,6 +232,16 @@ func outputFile(_ path: String, force: Bool) -> OutputFile {
 
 /// Refuses to start when the output exists and --force was not given, before any work is done.
 func checkOutputIsFree(_ options: OutputOptions) throws {
-    guard let path = options.output, path != "-", !options.force, access(path, F_OK) == 0 else { return }
-    throw exit(for: CaptionError(.outputExists, "\(path) exists; use --force to replace it", at: SourceLocation(file: path, line: 1)))
+    try checkOutputIsFree(path: options.output, force: options.force)
+}
+
+/// Refuses to start when `path` exists and `force` is false (exit 73).
+func checkOutputIsFree(path: String?, force: Bool) throws {
+    guard let path, path != "-", !force, access(path, F_OK) == 0 else { return }
+    throw exit(for: outputExists(path))
+}
+
+/// The error for an output that exists when `--force` was not given.
+func outputExists(_ path: String) -> CaptionError {
+    CaptionError(.outputExists, "\(path) exists; use --force to replace it", at: SourceLocation(file: path, line: 1))
 }

@@ -69,6 +69,15 @@ public struct LineReader: Sendable {
         return line
     }
 
+    /// Moves back to the start of `line`, a line this reader returned, so
+    /// that the next call to ``next()`` returns it again.
+    ///
+    /// Cheaper than keeping a copy of the reader to go back to.
+    public mutating func rewind(to line: Line) {
+        position = line.range.lowerBound
+        nextLineNumber = line.number
+    }
+
     /// Looks at the next line without consuming it.
     public func peek() -> Line? {
         var copy = self

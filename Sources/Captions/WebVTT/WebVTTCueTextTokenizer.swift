@@ -47,6 +47,20 @@ struct WebVTTCueTextTokenizer {
             let c: UInt8? = position < input.count ? input[position] : nil
             switch state {
             case .data:
+                // "Anything else" is appended as it comes: take the whole run at once.
+                var runEnd = position
+                while runEnd < input.count, input[runEnd] != UInt8(ascii: "&"), input[runEnd] != UInt8(ascii: "<"), input[runEnd] != 0 {
+                    runEnd += 1
+                }
+                if runEnd > position {
+                    if result.isEmpty, runEnd == input.count || input[runEnd] == UInt8(ascii: "<") {
+                        defer { position = runEnd }
+                        return .text(input.utf8String(position..<runEnd))
+                    }
+                    result.append(contentsOf: input[position..<runEnd])
+                    position = runEnd
+                    continue
+                }
                 switch c {
                 case UInt8(ascii: "&"):
                     position += Self.appendCharacterReference(input, at: position, to: &result)
@@ -181,18 +195,6 @@ struct WebVTTCueTextTokenizer {
     /// The annotation with leading and trailing ASCII whitespace removed and
     /// every inner run of it replaced by one space.
     private static func collapsedWhitespace(_ bytes: [UInt8]) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var pendingSpace = false
-        for b in bytes {
-            if b.isASCIIWhitespace {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(0x20) }
-                pendingSpace = false
-                out.append(b)
-            }
-        }
-        return string(out)
+        string(bytes.hasCollapsedWhitespace ? bytes : bytes.collapsingWhitespace())
     }
 }

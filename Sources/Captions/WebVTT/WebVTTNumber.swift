@@ -51,9 +51,38 @@ enum WebVTTNumber {
     /// rounded to the nearest double, never -0, and an error (`nil`) when it
     /// rounds to infinity.
     private static func floatingPoint(_ bytes: [UInt8], _ range: Range<Int>) -> Double? {
+        if let value = exactlyRepresentable(bytes, range) { return value }
         guard let value = Double(bytes.utf8String(range)), value.isFinite else { return nil }
         // The HTML rules take their result from the finite doubles "except -0".
         return value == 0 ? 0 : value
+    }
+
+    /// The common short case without building a string: when the digits
+    /// (point removed) make an integer below 2^53 and there are at most 22
+    /// decimals, both it and the power of ten are exact doubles, and one
+    /// IEEE division rounds their quotient correctly.
+    private static func exactlyRepresentable(_ bytes: [UInt8], _ range: Range<Int>) -> Double? {
+        var digits: Int64 = 0
+        var decimals = -1
+        var negative = false
+        for i in range {
+            switch bytes[i] {
+            case UInt8(ascii: "-") where i == range.lowerBound: negative = true
+            case UInt8(ascii: ".") where decimals < 0: decimals = 0
+            case let b where b.isASCIIDigit:
+                guard digits < (1 << 53) / 10 else { return nil }
+                digits = digits * 10 + Int64(b - 0x30)
+                if decimals >= 0 { decimals += 1 }
+            default: return nil
+            }
+        }
+        guard decimals <= 22 else { return nil }
+        let value = Double(digits) / powersOfTen[max(0, decimals)]
+        return negative && value != 0 ? -value : value
+    }
+
+    private static let powersOfTen: [Double] = (0...22).map { exponent in
+        (0..<exponent).reduce(1.0) { power, _ in power * 10 }
     }
 
     /// `value` as plain decimal digits (no exponent, no trailing `.0`) that

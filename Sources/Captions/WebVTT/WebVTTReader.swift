@@ -54,6 +54,8 @@ struct WebVTTFileParser {
     private var seenCue = false
     /// One cue's text, reused from cue to cue.
     private var cueText: [UInt8] = []
+    /// The lines of the block being read, reused from block to block.
+    private var blockLines: [LineReader.Line] = []
 
     init(_ bytes: [UInt8], file: String?) {
         self.bytes = bytes
@@ -91,10 +93,9 @@ struct WebVTTFileParser {
     /// as text; a `Language:` line also sets the document language.
     private mutating func readHeaderBlock() {
         while true {
-            let before = lines
             guard let line = lines.next(), !line.isEmpty else { return }
             if bytes.containsArrow(in: line.range) {
-                lines = before
+                lines.rewind(to: line)
                 return
             }
             let text = bytes.webVTTString(line.range)
@@ -114,7 +115,12 @@ struct WebVTTFileParser {
 
     /// "Collect a sequence of code points that are U+000A LINE FEED characters".
     private mutating func skipBlankLines() {
-        while let line = lines.peek(), line.isEmpty { _ = lines.next() }
+        while let line = lines.next() {
+            if !line.isEmpty {
+                lines.rewind(to: line)
+                return
+            }
+        }
     }
 
     /// What a block turned out to be while its lines were read.
@@ -131,19 +137,25 @@ struct WebVTTFileParser {
         var lineCount = 0
         var seenArrow = false
         var kind = BlockKind.unknown
-        // The block's lines since the last reset ("buffer" in the specification).
-        var buffer: [LineReader.Line] = []
+        // The block's lines since the last reset ("buffer" in the
+        // specification); the array is kept from block to block.
+        var buffer = blockLines
+        blockLines = []
+        defer {
+            buffer.removeAll(keepingCapacity: true)
+            blockLines = buffer
+        }
         var firstLine: LineReader.Line?
         var timingFailure: (line: LineReader.Line, failure: WebVTTCueTimingsParser.Failure)?
         while true {
-            let before = lines  // "previous position"
             guard let line = lines.next() else { break }
             lineCount += 1
             if firstLine == nil { firstLine = line }
             if bytes.containsArrow(in: line.range) {
                 guard lineCount == 1 || (lineCount == 2 && !seenArrow) else {
-                    // The arrow line starts the next block.
-                    lines = before
+                    // "Let position be previous position": the arrow line
+                    // starts the next block.
+                    lines.rewind(to: line)
                     break
                 }
                 seenArrow = true
@@ -151,7 +163,7 @@ struct WebVTTFileParser {
                 switch WebVTTCueTimingsParser.parse(bytes, line: line.range, regions: document.regions, ignored: { ignored.append($0) }) {
                 case .success(let timings):
                     kind = .cue(id: joined(buffer), timings: timings)
-                    buffer.removeAll()
+                    buffer.removeAll(keepingCapacity: true)
                     seenCue = true
                     for setting in ignored { warn("ignored-setting", setting.message, line: line, offset: setting.offset) }
                 case .failure(let failure):
@@ -164,10 +176,10 @@ struct WebVTTFileParser {
                 if lineCount == 2, !seenCue, let header = buffer.first {
                     if isKeywordLine(header, "STYLE") {
                         kind = .styleSheet
-                        buffer.removeAll()
+                        buffer.removeAll(keepingCapacity: true)
                     } else if isKeywordLine(header, "REGION") {
                         kind = .region
-                        buffer.removeAll()
+                        buffer.removeAll(keepingCapacity: true)
                     }
                 }
                 buffer.append(line)
@@ -286,7 +298,7 @@ struct WebVTTFileParser {
 
 extension Substring {
     /// The text without leading and trailing ASCII whitespace.
-    func trimmingASCIIWhitespace() -> String {
+    fileprivate func trimmingASCIIWhitespace() -> String {
         let isSpace: (Character) -> Bool = { $0.isASCII && $0.asciiValue.map(\.isASCIIWhitespace) == true }
         guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else { return "" }
         return String(self[start...end])

@@ -29,7 +29,8 @@ public struct WebVTTWriter: CaptionWriting {
         }
         let comments = document.comments.enumerated().sorted { ($0.element.cuesBefore, $0.offset) < ($1.element.cuesBefore, $1.offset) }
         var nextComment = comments.startIndex
-        let lastTime = document.lastTime
+        // Only cues without an end need the (whole-document) last time.
+        let lastTime = document.cues.contains { $0.end == nil } ? document.lastTime : .zero
         for (k, cue) in document.cues.enumerated() {
             while nextComment < comments.endIndex, comments[nextComment].element.cuesBefore <= k {
                 output.writeComment(comments[nextComment].element.text, index: comments[nextComment].offset)
@@ -49,16 +50,13 @@ private struct WebVTTOutput {
     var bytes: [UInt8] = []
     var losses = ConversionLosses()
     var diagnostics: [Diagnostic] = []
-    /// The number of the next output line, for diagnostics about cues that
-    /// have no source location.
+    /// The number of the next output line, for diagnostics about what has no
+    /// source location (they point into the output, named `<output>`).
     private var line = 1
 
-    /// Appends text; line breaks in it count as output lines.
+    /// Appends text that holds no line break.
     private mutating func append(_ text: String) {
-        for byte in text.utf8 {
-            bytes.append(byte)
-            if byte == 0x0A { line += 1 }
-        }
+        bytes.append(contentsOf: text.utf8)
     }
 
     /// Ends the current line.
@@ -68,7 +66,7 @@ private struct WebVTTOutput {
     }
 
     private mutating func warn(_ code: String, _ message: String, at location: SourceLocation? = nil) {
-        diagnostics.append(Diagnostic(.warning, code: code, message, at: location ?? SourceLocation(line: line)))
+        diagnostics.append(Diagnostic(.warning, code: code, message, at: location ?? SourceLocation(file: "<output>", line: line)))
     }
 
     // MARK: Header
@@ -80,16 +78,8 @@ private struct WebVTTOutput {
         if let first = signatureRest.unicodeScalars.first, first != " ", first != "\t" {
             signatureRest = " " + signatureRest
         }
-        var headerLines: [String] = []
-        for text in lines where !text.isEmpty {
-            // A header line with "-->" would end the header and start a cue.
-            if text.contains("-->") {
-                warn("altered-header", "header line '\(text)' contains '-->'; written with '-- >'")
-                headerLines.append(text.replacingArrows())
-            } else {
-                headerLines.append(text)
-            }
-        }
+        // Blank lines would end the header early; they hold nothing.
+        var headerLines = lines.filter { !$0.isEmpty }
         if let language = document.language?.replacingLineBreaks(), !language.isEmpty {
             // The reader takes the last `Language:` (or `Lang:`) line.
             if let index = headerLines.lastIndex(where: { WebVTTFileParser.language(inHeaderLine: $0) != nil }) {
@@ -103,7 +93,13 @@ private struct WebVTTOutput {
         append("WEBVTT" + signatureRest)
         newline()
         for text in headerLines {
-            append(text)
+            // A header line with "-->" would end the header and start a cue.
+            if text.contains("-->") {
+                warn("altered-header", "header line '\(text)' contains '-->'; written with '-- >'")
+                append(text.replacingArrows())
+            } else {
+                append(text)
+            }
             newline()
         }
         newline()
@@ -179,6 +175,7 @@ private struct WebVTTOutput {
         }
         let body = kept.joined(separator: "\n")
         append(body.isEmpty ? "NOTE" : "NOTE " + body)
+        line += kept.count - 1
         newline()
         newline()
     }
@@ -188,8 +185,9 @@ private struct WebVTTOutput {
     /// A cue block: the id line, the timing line with the settings, the text.
     mutating func writeCue(_ cue: Cue, number: Int, regionIDs: [String: String], lastTime: MediaTime) {
         if !cue.id.isEmpty {
-            let id = cue.id.replacingLineBreaks().replacingArrows()
-            if id != cue.id {
+            var id = cue.id
+            if id.breaksWebVTTLine {
+                id = id.replacingLineBreaks().replacingArrows()
                 warn("altered-cue-id", "cue \(number): id written as '\(id)': an id cannot hold line breaks or '-->'", at: cue.location)
             }
             append(id)
@@ -201,20 +199,17 @@ private struct WebVTTOutput {
             losses.record(.openEndedCues)
             warn("open-ended-cue", "cue \(number) has no end; it ends at \(formatter.string(lastTime)), the end of the document", at: cue.location)
         }
-        var timing: [UInt8] = []
-        formatter.append(cue.start, to: &timing)
-        timing.append(contentsOf: Array(" --> ".utf8))
-        formatter.append(end, to: &timing)
-        bytes.append(contentsOf: timing)
+        formatter.append(cue.start, to: &bytes)
+        bytes.append(contentsOf: " --> ".utf8)
+        formatter.append(end, to: &bytes)
         for setting in settings(cue.settings, cue: number, regionIDs: regionIDs, at: cue.location) {
-            append(" " + setting)
+            bytes.append(0x20)
+            append(setting)
         }
         newline()
-        let payload = WebVTTCueText.payload(cue.content)
-        if !payload.isEmpty {
-            append(payload)
-            newline()
-        }
+        let textStart = bytes.count
+        line += WebVTTCueText.appendPayload(cue.content, to: &bytes)
+        if bytes.count > textStart { newline() }
         newline()
     }
 
@@ -264,6 +259,17 @@ private struct WebVTTOutput {
 }
 
 extension String {
+    /// `true` when the text holds a line break or `-->`, which a one-line
+    /// WebVTT field cannot.
+    fileprivate var breaksWebVTTLine: Bool {
+        var dashes = 0
+        for byte in utf8 {
+            if byte == 0x0A || byte == 0x0D || (byte == UInt8(ascii: ">") && dashes >= 2) { return true }
+            dashes = byte == UInt8(ascii: "-") ? dashes + 1 : 0
+        }
+        return false
+    }
+
     /// The text split at LF, CR and CRLF.
     fileprivate func lineBroken() -> [String] {
         split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).map(String.init)

@@ -95,6 +95,41 @@ struct ArticleReaderTests {
         #expect(article.paragraphs.first?.text == "The mayor said the plan was “the best deal this city has had in years” and left.")
     }
 
+    @Test func keepsOneArticleWhenTeaserCardsFollowTheStory() throws {
+        let page = """
+        <main>
+        <article><h1>Library hours cut across the county</h1>
+        <p>Opening hours at eleven libraries will be cut from April, the county council confirmed on Thursday evening.</p>
+        <p>Staff will be offered other roles and nobody will lose their job, according to a statement from the council.</p>
+        </article>
+        <section><h2>Elsewhere on the site</h2>
+        <article class="story-item"><h3><a href="/a">New cycle lane opens</a></h3>
+        <p>The two-mile route links the station with the hospital and took eighteen months to build.</p></article>
+        <article class="story-item"><h3><a href="/b">School wins national award</a></h3>
+        <p>Pupils at the primary school were praised for their work on the river clean-up project last summer.</p></article>
+        </section>
+        </main>
+        """
+        let article = try ArticleReader().read(Array(page.utf8))
+        #expect(article.headline == "Library hours cut across the county")
+        #expect(article.paragraphs.map(\.text) == [
+            "Opening hours at eleven libraries will be cut from April, the county council confirmed on Thursday evening.",
+            "Staff will be offered other roles and nobody will lose their job, according to a statement from the council.",
+        ])
+    }
+
+    @Test func splitsParagraphsMarkedOnlyByDoubleLineBreaks() throws {
+        let page = """
+        <div class="story-text">The museum will reopen its east wing on Saturday after a two-year restoration.<br><br>Tickets
+        are free for local residents during the first month, the director said.<br>Booking is not required.</div>
+        """
+        let article = try ArticleReader().read(Array(page.utf8))
+        #expect(article.paragraphs.map(\.text) == [
+            "The museum will reopen its east wing on Saturday after a two-year restoration.",
+            "Tickets are free for local residents during the first month, the director said. Booking is not required.",
+        ])
+    }
+
     // MARK: Text pages
 
     @Test func readsAPageSavedAsText() throws {
@@ -134,6 +169,22 @@ struct ArticleReaderTests {
             "Passengers with cancelled bookings will be offered seats on the next available sailing at no extra cost.",
         ])
         #expect(article.paragraphs.map { $0.location?.line } == [3, 7])
+    }
+
+    @Test func readsOneParagraphPerLineWhenLinesAreNotWrapped() throws {
+        let text = """
+        Council confirms new recycling collections
+        Households across the district will get a new food waste bin from the first week of May, the council has confirmed.
+        “This will save us money,” said Councillor Ben Ashby.
+        Collections will be weekly.
+        """
+        let article = try ArticleReader().read(Array(text.utf8))
+        #expect(article.headline == "Council confirms new recycling collections")
+        #expect(article.paragraphs.map(\.text) == [
+            "Households across the district will get a new food waste bin from the first week of May, the council has confirmed.",
+            "“This will save us money,” said Councillor Ben Ashby.",
+            "Collections will be weekly.",
+        ])
     }
 
     @Test func decodesCharacterReferencesInTextButKeepsBareAmpersands() throws {

@@ -131,6 +131,19 @@ struct QuoteExtractorTests {
         #expect(quotes[1].text == "take the offer while it is there, because it will not get better")
     }
 
+    @Test(.timeLimit(.minutes(1)))
+    func handlesAParagraphOfTenThousandQuotes() {
+        // One sentence-less paragraph: attribution must look near each quote, not rescan the paragraph.
+        var paragraph = ""
+        for i in 0..<5_000 {
+            paragraph += "Member\(i % 50) Speaker\(i) said “one two three four” and Mr Speaker\(i) told them ‘five six seven eight’ then "
+        }
+        let quotes = QuoteExtractor().quotations(in: ArticleFixtures.story(paragraph))
+        #expect(quotes.count == 10_000)
+        #expect(quotes[1].speaker == "Member0 Speaker0")
+        #expect(quotes.last?.speaker == "Member49 Speaker4999")
+    }
+
     @Test func keepsArticleOrder() throws {
         let article = try ArticleFixtures.article("dock-strike.html")
         let quotes = QuoteExtractor().quotations(in: article)

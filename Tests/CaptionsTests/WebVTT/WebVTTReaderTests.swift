@@ -276,3 +276,30 @@ struct WebVTTCueSettingsTests {
         ])
     }
 }
+
+@Suite("WebVTT reader: encodings and diagnostics")
+struct WebVTTEncodingTests {
+    @Test func utf16WithByteOrderMarkIsRead() throws {
+        let text = "WEBVTT\n\n00:01.000 --> 00:02.000\nZoë 漢字\n"
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for unit in text.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let result = try WebVTTReader().read(bytes, file: "u16.vtt")
+        #expect(result.document.cues.map(\.plainText) == ["Zoë 漢字"])
+        #expect(result.diagnostics.isEmpty)
+    }
+
+    @Test func invalidUTF8IsReadAsWindows1252WithAWarning() throws {
+        let bytes = Array("WEBVTT\n\n00:01.000 --> 00:02.000\ncaf".utf8) + [0xE9, 0x20, 0x93, 0x6F, 0x6B, 0x94, 0x0A]
+        let result = try WebVTTReader().read(bytes, file: "latin.vtt")
+        #expect(result.document.cues.map(\.plainText) == ["café \u{201C}ok\u{201D}"])
+        #expect(result.diagnostics.map(\.description) == ["latin.vtt:1:1: warning: the file is not UTF-8; read it as Windows-1252"])
+    }
+
+    @Test func repeatedWarningsAreCappedWithACount() throws {
+        let cue = "00:01.000 --> 00:02.000 bogus\nx\n\n"
+        let result = try readVTT("WEBVTT\n\n" + String(repeating: cue, count: 250))
+        #expect(result.document.cues.count == 250)
+        #expect(result.diagnostics.count == 201)
+        #expect(result.diagnostics.last?.description == "t.vtt:603:25: warning: 50 more 'ignored-setting' diagnostics like the above, from here on, are not shown")
+    }
+}

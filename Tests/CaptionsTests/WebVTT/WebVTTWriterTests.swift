@@ -100,7 +100,12 @@ struct WebVTTWriterTests {
 
 
             """)
-        #expect(result.diagnostics.map(\.code) == ["altered-header", "altered-style-sheet", "altered-cue-id", "altered-comment"])
+        #expect(result.diagnostics.map(\.description) == [
+            "<output>:2:1: warning: header line 'bad --> header' contains '-->'; written with '-- >'",
+            "<output>:5:1: warning: style sheet 1: blank lines left out and '-->' written as '--\\>', which a STYLE block cannot hold",
+            "<output>:9:1: warning: cue 1: id written as 'a-- >b c': an id cannot hold line breaks or '-->'",
+            "<output>:13:1: warning: comment 1: blank lines left out and '-->' written as '-- >', which a NOTE block cannot hold",
+        ])
         let reread = try WebVTTReader().read(result.bytes, file: nil).document
         #expect(reread.cues.map(\.id) == ["a-- >b c"])
         #expect(reread.comments.map(\.text) == ["x\ny -- > z"])

@@ -48,8 +48,25 @@ enum BodySelector {
         }
         guard best.start >= 0 else { return Selection(body: [], runStart: nil) }
         let run = sequence[best.start...best.end]
-        let body = run.filter { isBodyText(blocks[$0], shapes[$0]) }
+        let body = withinOneArticle(run.filter { isBodyText(blocks[$0], shapes[$0]) }, blocks, shapes)
         return Selection(body: body, runStart: run.first)
+    }
+
+    /// A story is one `<article>`: when the run takes in several (teaser cards
+    /// after the story), keep the one with the most words, and drop text outside
+    /// any article that comes before or after it.
+    private static func withinOneArticle(_ body: [Int], _ blocks: [PageBlock], _ shapes: [BlockShape]) -> [Int] {
+        var words: [Int: Int] = [:]
+        for index in body {
+            if let article = blocks[index].articleElement { words[article, default: 0] += shapes[index].words }
+        }
+        guard words.count > 1, let main = words.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else { return body }
+        let inMain = body.filter { blocks[$0].articleElement == main }
+        guard let first = inMain.first, let last = inMain.last else { return body }
+        return body.filter { index in
+            let article = blocks[index].articleElement
+            return article == main || (article == nil && index > first && index < last)
+        }
     }
 
     /// The headline of a page without markup: the nearest line before the body
@@ -76,7 +93,7 @@ enum BodySelector {
         if density > 0.5 { return -(5 + min(words, 40) / 4) }
         if case .heading = block.kind { return -(4 + min(words, 40) / 2) }
         guard shape.isProse else { return -(4 + min(words, 40) / 2) }
-        var score = (min(words, 80) - 4) * (1 - density)
+        var score = (min(words, 80) - 3) * (1 - density)
         if block.hints.contains(.story) { score *= 1.5 }
         return score
     }

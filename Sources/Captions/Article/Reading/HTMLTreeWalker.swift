@@ -14,6 +14,7 @@ struct HTMLTreeWalker {
         var kind: PageBlock.Kind
         var inLink: Bool
         var isBlock: Bool
+        var articleElement: Int?
         /// Text to add when the element closes (the closing mark of a `<q>`).
         var closing: String?
     }
@@ -30,6 +31,8 @@ struct HTMLTreeWalker {
     private var bufferLine: Int?
     /// A `<br>` with no text after it yet: a second one ends the paragraph.
     private var pendingBreak = false
+    /// `<article>` elements met so far.
+    private var articleElements = 0
 
     init(file: String?) {
         self.file = file
@@ -96,7 +99,7 @@ struct HTMLTreeWalker {
         let attributes = HTMLAttributes(node)
         if attributes.isHidden { return false }
 
-        let parent = frames.last ?? Frame(hints: [], kind: .other, inLink: false, isBlock: true, closing: nil)
+        let parent = frames.last ?? Frame(hints: [], kind: .other, inLink: false, isBlock: true, articleElement: nil, closing: nil)
         guard depth <= HTMLPageReader.maxStructureDepth else {
             return true  // deep enough: treat as inline, keep no frame
         }
@@ -108,6 +111,10 @@ struct HTMLTreeWalker {
         frame.hints.formUnion(HTMLVocabulary.hints(element: name, attributes: attributes, inside: parent.hints))
         if isBlock, let kind = HTMLVocabulary.kind(name) { frame.kind = kind }
         if name == "a", attributes.has("href") { frame.inLink = true }
+        if name == "article" {
+            frame.articleElement = articleElements
+            articleElements += 1
+        }
         if name == "q" {
             // Inline quotations are drawn with quote marks by browsers; add them so the quote finder sees them.
             buffer.append(contentsOf: "\u{201C}".utf8)
@@ -125,7 +132,7 @@ struct HTMLTreeWalker {
             let isTopHeading = frame.kind == .heading(level: 1)
             flush()
             if isTopHeading, let last = blocks.indices.last, blocks[last].kind == .heading(level: 1),
-               !topHeadings.contains(last) {
+               topHeadings.last != last {
                 topHeadings.append(last)
             }
         }
@@ -167,7 +174,8 @@ struct HTMLTreeWalker {
         let frame = frames.last
         blocks.append(PageBlock(
             text: String(decoding: text, as: UTF8.self), kind: frame?.kind ?? .other, hints: frame?.hints ?? [],
-            linkBytes: linkBytes, location: SourceLocation(file: file, line: bufferLine ?? 1)))
+            articleElement: frame?.articleElement, linkBytes: linkBytes,
+            location: SourceLocation(file: file, line: bufferLine ?? 1)))
     }
 
     // MARK: libxml2 access

@@ -45,7 +45,7 @@ enum HTMLVocabulary {
         "promo", "advert", "ad", "ads", "sponsor", "banner", "cookie", "consent", "gdpr", "newsletter", "subscri",
         "signup", "comment", "breadcrumb", "widget", "teaser", "trending", "popular", "mostread", "most-read",
         "outbrain", "taboola", "tags", "tweet", "twitter", "follow", "byline", "author", "dateline", "toolbar",
-        "login", "search", "modal", "popup", "paywall", "more", "pull", "pullquote", "topbar",
+        "login", "search", "modal", "popup", "paywall", "more", "pull", "pullquote", "topbar", "card",
     ]
     private static let mediaWords: [String] = [
         "video", "player", "media", "embed", "gallery", "carousel", "slideshow", "figure", "caption", "photo", "image",
@@ -57,7 +57,7 @@ enum HTMLVocabulary {
     /// Story words strong enough to clear a furniture word on the same element.
     private static let overridingWords: Set<String> = ["article", "story", "body", "content", "main", "articlebody", "storybody"]
     /// Words that start like a furniture word but name something else.
-    private static let falseFriends: Set<String> = ["commentary", "shared", "searchable", "moreover"]
+    private static let falseFriends: Set<String> = ["commentary", "shared", "searchable", "moreover", "cardinal"]
 
     /// The hints an element adds for the text inside it.
     static func hints(element name: String, attributes: HTMLAttributes, inside parent: PageBlock.Hints) -> PageBlock.Hints {

@@ -30,6 +30,9 @@ struct PageBlock: Sendable, Hashable {
     var text: String
     var kind: Kind
     var hints: Hints
+    /// Which `<article>` element the block is in (innermost; numbered in page
+    /// order), or `nil`. A page of teaser cards has many; the story is one.
+    var articleElement: Int? = nil
     /// Visible (non-space) UTF-8 bytes of the text that sit inside links.
     var linkBytes: Int
     /// Where the block starts in the source.

@@ -1,7 +1,7 @@
 /// Splits a page saved as plain text (a copy of the page's visible text) into
 /// blocks: blank lines separate blocks, and lines inside a block are one
 /// paragraph only when the block is hard-wrapped (every line short, the
-/// broken lines nearly full); otherwise each line is its own block, since
+/// broken lines at least 70% of the longest); otherwise each line is its own block, since
 /// scraped pages often put a label and the text after it on adjacent lines.
 enum TextPageReader {
     /// Lines longer than this are not hard-wrapped prose.
@@ -17,7 +17,8 @@ enum TextPageReader {
             var paragraph: [LineReader.Line] = []
             for line in group {
                 if let previous = paragraph.last {
-                    let wrapped = longest <= wrapWidth && previous.range.count >= 40 && previous.range.count * 2 >= longest
+                    // A wrapped line is nearly full; the short line ends its paragraph.
+                    let wrapped = longest <= wrapWidth && previous.range.count >= 40 && previous.range.count * 10 >= longest * 7
                     if !wrapped {
                         append(paragraph)
                         paragraph.removeAll()

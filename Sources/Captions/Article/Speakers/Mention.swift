@@ -21,6 +21,7 @@ struct Mention: Sendable, Hashable {
     static func find(in words: [WordToken], registry: PersonRegistry) -> [Mention] {
         var mentions: [Mention] = []
         var covered = Set<Int>()
+        var personStarts = Set<Int>()
         for run in NameRun.runs(in: words) {
             let text = run.words.map { words[$0].text }.joined(separator: " ")
             if run.name.allSatisfy({ NameRun.isTitleWord(words[$0].lower) }) {
@@ -32,6 +33,7 @@ struct Mention: Sendable, Hashable {
             } else if let person = resolve(run, words, registry) {
                 mentions.append(Mention(kind: .person(person, byTitle: run.hasTitle && run.name.count == 1),
                                         words: run.words, text: text))
+                personStarts.insert(run.words.lowerBound)
             } else if run.words.upperBound < words.count, words[run.words.upperBound - 1].follower == .none,
                       Lexicon.speechVerbs.contains(words[run.words.upperBound].lower) {
                 mentions.append(Mention(kind: .group, words: run.words, text: text))
@@ -44,10 +46,7 @@ struct Mention: Sendable, Hashable {
             } else if Lexicon.determiners[word.lower] != nil, let phrase = PersonRegistry.describedPhrase(from: index, in: words) {
                 let head = index + phrase.count
                 // `the Kremlin spokesperson Dmitry Peskov` names the person; the name run stands for it.
-                if words[head].follower == .none, mentions.contains(where: { mention in
-                    if case .person = mention.kind { return mention.words.lowerBound == head + 1 }
-                    return false
-                }) { continue }
+                if words[head].follower == .none, personStarts.contains(head + 1) { continue }
                 mentions.append(Mention(kind: .description(phrase, definite: Lexicon.determiners[word.lower] ?? false),
                                         words: index..<head + 1,
                                         text: (index...head).map { words[$0].text }.joined(separator: " ")))

@@ -33,8 +33,14 @@ struct Person: Sendable, Hashable {
 /// article later gives with a title.
 struct PersonRegistry: Sendable {
     private(set) var people: [Person] = []
-    /// Two- and three-word runs without context, to complete surnames.
-    private var candidates: [[String]] = []
+    /// Lowercase surname to people, in the order they were introduced.
+    private var bySurname: [String: [Int]] = [:]
+    /// Lowercase full name (words joined by spaces) to person.
+    private var byFullName: [String: Int] = [:]
+    /// Two- and three-word runs without context, by lowercase last word, to complete surnames.
+    private var candidates: [String: [String]] = [:]
+    /// Descriptions kept per person; a hostile page could otherwise give one person thousands.
+    private static let maxDescriptions = 16
 
     /// Builds the registry from the narration of each paragraph, in article order.
     init(paragraphs: [[WordToken]]) {
@@ -43,21 +49,27 @@ struct PersonRegistry: Sendable {
         }
         // `Mr Waghorn` with no full name beside a title: the run `Dominic Waghorn` elsewhere gives it.
         for index in people.indices where !people[index].hasFullName {
-            if let full = candidates.first(where: { $0.last?.lowercased() == people[index].surname }) {
-                people[index].name = full
-            }
+            if let full = candidates[people[index].surname] { giveFullName(full, to: index) }
         }
     }
 
-    /// The people with `surname`, in the order they were introduced.
+    /// The people with `surname` (lowercase), in the order they were introduced.
     func people(withSurname surname: String) -> [Int] {
-        people.indices.filter { people[$0].surname == surname }
+        bySurname[surname] ?? []
     }
 
     /// The person whose full name is exactly `words` (case-insensitive).
     func person(named words: [String]) -> Int? {
-        let lowered = words.map { $0.lowercased() }
-        return people.firstIndex { $0.name.map { $0.lowercased() } == lowered }
+        byFullName[Self.key(words)]
+    }
+
+    private static func key(_ words: [String]) -> String {
+        words.map { $0.lowercased() }.joined(separator: " ")
+    }
+
+    private mutating func giveFullName(_ name: [String], to index: Int) {
+        people[index].name = name
+        if byFullName[Self.key(name)] == nil { byFullName[Self.key(name)] = index }
     }
 
     /// The description words before `index` (a role noun or the start of a
@@ -125,7 +137,9 @@ struct PersonRegistry: Sendable {
         }
 
         guard isPerson else {
-            if (2...3).contains(nameWords.count) { candidates.append(nameWords) }
+            if (2...3).contains(nameWords.count), let last = nameWords.last?.lowercased(), candidates[last] == nil {
+                candidates[last] = nameWords
+            }
             return
         }
         register(nameWords, honorific: honorific, gender: gender, description: description)
@@ -137,8 +151,8 @@ struct PersonRegistry: Sendable {
         if name.count >= 2 {
             index = person(named: name)
             // A surname-only person met first (`Mr Putin`) gets the full name now.
-            if index == nil, let partial = people.firstIndex(where: { !$0.hasFullName && $0.surname == surname }) {
-                people[partial].name = name
+            if index == nil, let partial = people(withSurname: surname).first(where: { !people[$0].hasFullName }) {
+                giveFullName(name, to: partial)
                 index = partial
             }
         } else {
@@ -148,11 +162,14 @@ struct PersonRegistry: Sendable {
         guard let index else {
             people.append(Person(name: name, honorific: honorific, gender: gender,
                                  descriptions: description.isEmpty ? [] : [description]))
+            bySurname[surname, default: []].append(people.count - 1)
+            if name.count >= 2 { byFullName[Self.key(name)] = people.count - 1 }
             return
         }
         if people[index].gender == nil { people[index].gender = gender }
         if people[index].honorific == nil { people[index].honorific = honorific }
-        if !description.isEmpty, !people[index].descriptions.contains(description) {
+        if !description.isEmpty, people[index].descriptions.count < Self.maxDescriptions,
+           !people[index].descriptions.contains(description) {
             people[index].descriptions.append(description)
         }
     }

@@ -43,8 +43,14 @@ struct SpeakerResolver {
     private var registry: PersonRegistry
     private var genders: [Lexicon.Gender?]
     private var descriptions: [[[String]]]
-    /// Person indices, the most recently mentioned last.
+    /// Person indices, the most recently mentioned last (at most ``salienceLimit``).
     private var salience: [Int] = []
+    /// How many people a pronoun or description may reach back to; recency is what counts.
+    private static let salienceLimit = 32
+    /// How many words before a quote may hold its attribution.
+    private static let leadWords = 40
+    /// How many words after a quote may hold its attribution.
+    private static let tailWords = 16
 
     /// Attributes every request.
     ///
@@ -111,6 +117,7 @@ struct SpeakerResolver {
         if let person {
             salience.removeAll { $0 == person }
             salience.append(person)
+            if salience.count > Self.salienceLimit { salience.removeFirst() }
         }
         return person
     }
@@ -143,17 +150,17 @@ struct SpeakerResolver {
         let open = first.openRange.lowerBound
         let sentence = sentence(at: open, in: section)
 
-        // The narration before the quote in its sentence.
-        let leadStart = tokens.firstIndex { $0.sentence == sentence } ?? tokens.count
-        let leadEnd = tokens.firstIndex { $0.range.lowerBound >= open } ?? tokens.count
-        let lead = leadStart..<max(leadStart, leadEnd)
+        // The narration before the quote in its sentence (its last words: attributions sit close to the quote).
+        let sentenceStart = tokens.partitioningIndex { $0.sentence >= sentence }
+        let leadEnd = tokens.partitioningIndex { $0.range.lowerBound >= open }
+        let lead = max(sentenceStart, leadEnd - Self.leadWords)..<max(sentenceStart, leadEnd)
 
         // The narration after the first part, up to the next quote or the sentence's end.
         let tailStart = first.extent.upperBound
-        let nextOpen = spans.first { $0.openRange.lowerBound >= tailStart }?.openRange.lowerBound ?? Int.max
-        let tailFrom = tokens.firstIndex { $0.range.lowerBound >= tailStart } ?? tokens.count
+        let nextOpen = firstIndex + 1 < spans.count ? spans[firstIndex + 1].openRange.lowerBound : Int.max
+        let tailFrom = tokens.partitioningIndex { $0.range.lowerBound >= tailStart }
         var tailTo = tailFrom
-        while tailTo < tokens.count, tokens[tailTo].range.upperBound <= nextOpen {
+        while tailTo < tokens.count, tailTo - tailFrom < Self.tailWords, tokens[tailTo].range.upperBound <= nextOpen {
             tailTo += 1
             if tokens[tailTo - 1].follower == .sentenceEnd { break }
         }
@@ -171,12 +178,20 @@ struct SpeakerResolver {
             }
             return answer(mentions[position], resolved[position])
         }
-        func within(_ range: Range<Int>) -> [Int] {
-            mentions.indices.filter { range.contains(mentions[$0].words.lowerBound) }
+        func within(_ range: Range<Int>) -> Range<Int> {
+            let lower = mentions.partitioningIndex { $0.words.lowerBound >= range.lowerBound }
+            let upper = mentions.partitioningIndex { $0.words.lowerBound >= range.upperBound }
+            return lower..<max(lower, upper)
         }
 
-        // 1. `“…,” he said` / `“…,” said Ms Zakharova` / `“…”: Putin urges`.
-        if let verb = tail.prefix(6).first(where: { Lexicon.speechVerbs.contains(tokens[$0].lower) }) {
+        // 1. `“…,” he said` / `“…,” said Ms Zakharova` / `“…”: Putin urges`: the
+        //    narration right after the quote opens with the speaker or the verb.
+        let opensWithAttribution = tail.first.map { first in
+            // A determiner may come first: `the Kremlin said`.
+            let subjectEnd = Lexicon.determiners[tokens[first].lower] == nil ? first + 1 : first + 2
+            return Lexicon.speechVerbs.contains(tokens[first].lower) || !within(first..<subjectEnd).isEmpty
+        } ?? false
+        if opensWithAttribution, let verb = tail.prefix(6).first(where: { Lexicon.speechVerbs.contains(tokens[$0].lower) }) {
             if let before = within(tail.lowerBound..<verb).last { return speaker(before) }
             if let after = within(verb..<min(verb + 5, tail.upperBound)).first { return speaker(after) }
             if let subject = within(lead).first { return speaker(subject) }
@@ -212,9 +227,7 @@ struct SpeakerResolver {
     }
 
     private func sentence(at offset: Int, in section: Int) -> Int {
-        let starts = sentenceStarts[section]
-        var sentence = 0
-        while sentence + 1 < starts.count, starts[sentence + 1] <= offset { sentence += 1 }
-        return sentence
+        // sentenceStarts[0] is 0, so at least one start is at or before any offset.
+        sentenceStarts[section].partitioningIndex { $0 > offset } - 1
     }
 }

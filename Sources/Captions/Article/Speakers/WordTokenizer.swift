@@ -55,7 +55,7 @@ enum WordTokenizer {
                 // Apostrophes, hyphens and dots join the letters around them (don't, neo-Nazis, U.S).
                 let joins = next == "'" || next == "\u{2019}" || next == "-" || next == "."
                 if joins, end + nextLength < bytes.count, bytes.scalar(at: end + nextLength).scalar.isWordCharacter,
-                   !quotes.contains(where: { $0.contains(end) }) {
+                   !isQuoted(end, quotes, from: quoteIndex) {
                     end += nextLength
                     continue
                 }
@@ -65,11 +65,11 @@ enum WordTokenizer {
             var after = end
             // A plural possessive: `passengers’ bags`.
             if after < bytes.count, token.lower.hasSuffix("s"), let (mark, markLength) = QuoteMark.at(bytes, after),
-               mark.isApostrophe, !quotes.contains(where: { $0.contains(after) }) {
+               mark.isApostrophe, !isQuoted(after, quotes, from: quoteIndex) {
                 token.isPossessive = true
                 after += markLength
             }
-            token.follower = follower(bytes, after, quotes: quotes, token: token)
+            token.follower = follower(bytes, after, quotes: quotes, nextQuote: quoteIndex, token: token)
             words.append(token)
             if token.follower == .sentenceEnd {
                 sentence += 1
@@ -102,11 +102,19 @@ enum WordTokenizer {
                          sentence: sentence)
     }
 
-    private static func follower(_ bytes: [UInt8], _ start: Int, quotes: [Range<Int>], token: WordToken) -> WordToken.Follower {
+    /// `true` when `position` is inside one of `quotes` (sorted), looking from the `from`th on.
+    private static func isQuoted(_ position: Int, _ quotes: [Range<Int>], from first: Int) -> Bool {
+        var index = first
+        while index < quotes.count, quotes[index].upperBound <= position { index += 1 }
+        return index < quotes.count && quotes[index].contains(position)
+    }
+
+    private static func follower(_ bytes: [UInt8], _ start: Int, quotes: [Range<Int>], nextQuote: Int,
+                                 token: WordToken) -> WordToken.Follower {
         var i = start
         while i < bytes.count, bytes[i] == 0x20 { i += 1 }
         guard i < bytes.count else { return isAbbreviation(token) ? .none : .sentenceEnd }
-        if quotes.contains(where: { $0.lowerBound == i }) { return .quote }
+        if isQuoted(i, quotes, from: nextQuote) { return .quote }
         let (scalar, _) = bytes.scalar(at: i)
         switch scalar {
         case ",": return .comma
