@@ -42,9 +42,7 @@ struct Convert: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let target = to?.format ?? output.output.flatMap { path in
-            path.lastIndex(of: ".").flatMap { CaptionFormat(fileExtension: String(path[path.index(after: $0)...])) }
-        } ?? .webvtt
+        let target = outputFormat(to, path: output.output, fallback: .webvtt)
         if inputs.outputDirectory != nil {
             try await runBatch(to: target)
             return
@@ -52,11 +50,7 @@ struct Convert: AsyncParsableCommand {
         try checkOutputIsFree(output)
         let read = try readDocument(path: inputs.input, format: inputs.from?.format, quiet: quiet)
         let document = popOn(read, name: inputs.input)
-        let result = target.writer.write(document)
-        if !quiet {
-            for line in conversionReport(result, input: inputs.input, target: target) { StandardError.print(line) }
-        }
-        try emit(result.bytes, to: output)
+        try writeCaptions(document, as: target, to: output, inputName: inputs.input, quiet: quiet)
     }
 
     /// Converts every input into the output directory.
@@ -68,13 +62,11 @@ struct Convert: AsyncParsableCommand {
             guard let path = job.output else { return BatchFileResult() }
             let file = outputFile(path, force: force)
             // Refuse an existing output before the work, not after it.
-            if !force, access(path, F_OK) == 0 {
-                throw CaptionError(.outputExists, "\(path) exists; use --force to replace it", at: SourceLocation(file: path, line: 1))
-            }
+            if !force, access(path, F_OK) == 0 { throw outputExists(path) }
             let read = try CaptionDocument.read(try readBytes(job.input), format: from, file: job.input)
             let result = target.writer.write(popOn(read.document, name: job.input))
             try file.write(result.bytes)
-            return BatchFileResult(warnings: quiet ? [] : read.warningLines + conversionReport(result, input: job.input, target: target))
+            return BatchFileResult(warnings: quiet ? [] : read.warningLines + result.reportLines(format: target, inputName: job.input))
         }
         if status != 0 { throw ExitCode(status) }
     }
