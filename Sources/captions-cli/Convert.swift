@@ -27,8 +27,16 @@ struct Convert: AsyncParsableCommand {
     @Flag(help: "Do not report what the target format could not carry.")
     var quiet = false
 
+    @Option(name: .customLong("frame-rate"), help: ArgumentHelp(
+        "TTML output only: write times as HH:MM:SS:FF frame time codes at this rate (25, 29.97, 30000/1001, ...).",
+        valueName: "rate"))
+    var frameRate: String?
+
     func validate() throws {
         try inputs.validateForWriting(output)
+        if let frameRate, FrameRate(parsing: frameRate) == nil {
+            throw ValidationError("--frame-rate must be a positive rate such as 25, 29.97 or 30000/1001, not '\(frameRate)'.")
+        }
         if to == nil {
             guard let path = output.output, let dot = path.lastIndex(of: "."),
                   CaptionFormat(fileExtension: String(path[path.index(after: dot)...])) != nil
@@ -42,23 +50,32 @@ struct Convert: AsyncParsableCommand {
         let target = to?.format ?? output.output.flatMap { path in
             path.lastIndex(of: ".").flatMap { CaptionFormat(fileExtension: String(path[path.index(after: $0)...])) }
         } ?? .webvtt
+        if frameRate != nil, target != .ttml {
+            throw ValidationError("--frame-rate applies to TTML output only.")
+        }
         if inputs.outputDirectory != nil {
             try await runBatch(to: target)
             return
         }
         try checkOutputIsFree(output)
         let document = try readDocument(path: inputs.input, format: inputs.from?.format, quiet: quiet)
-        let result = target.writer.write(document)
+        let result = writer(for: target).write(document)
         if !quiet {
             for line in conversionReport(result, input: inputs.input, target: target) { StandardError.print(line) }
         }
         try emit(result.bytes, to: output)
     }
 
+    /// The target's writer, with the options given.
+    private func writer(for target: CaptionFormat) -> any CaptionWriting {
+        if target == .ttml, let rate = frameRate.flatMap(FrameRate.init(parsing:)) { return TTMLWriter(frameRate: rate) }
+        return target.writer
+    }
+
     /// Converts every input into the output directory.
     private func runBatch(to target: CaptionFormat) async throws {
         let jobs = try inputs.plan(outputExtension: target.fileExtension)
-        let (from, force, quiet) = (inputs.from?.format, output.force, quiet)
+        let (from, force, quiet, writer) = (inputs.from?.format, output.force, quiet, writer(for: target))
         let runner = BatchRunner(jobs: jobs, width: inputs.width, pastTense: "converted")
         let status = await runner.run { job throws(CaptionError) in
             guard let path = job.output else { return BatchFileResult() }
@@ -68,7 +85,7 @@ struct Convert: AsyncParsableCommand {
                 throw CaptionError(.outputExists, "\(path) exists; use --force to replace it", at: SourceLocation(file: path, line: 1))
             }
             let read = try CaptionDocument.read(try readBytes(job.input), format: from, file: job.input)
-            let result = target.writer.write(read.document)
+            let result = writer.write(read.document)
             try file.write(result.bytes)
             return BatchFileResult(warnings: quiet ? [] : read.warningLines + conversionReport(result, input: job.input, target: target))
         }
