@@ -1,0 +1,65 @@
+import Testing
+@testable import Captions
+
+/// Seeded random documents: what the fixer promises must hold for all of them.
+@Suite("Caption fixer properties")
+struct CaptionFixerPropertyTests {
+    /// SplitMix64: a small generator whose sequence is the same on every run.
+    struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static let words = ["the", "minister", "said", "on", "Tuesday,", "that", "talks", "had", "failed", "and", "a",
+                        "vote", "would", "be", "held", "next", "week.", "Rain", "closed", "roads", "to", "north"]
+
+    func randomDocument(_ random: inout Generator) -> CaptionDocument {
+        var cues: [Cue] = []
+        var time = Int64.random(in: 0...2000, using: &random)
+        for _ in 0..<Int.random(in: 2...12, using: &random) {
+            let length = Int64.random(in: 300...8000, using: &random)
+            var text = (0..<Int.random(in: 1...16, using: &random)).map { _ in Self.words.randomElement(using: &random)! }
+                .joined(separator: " ")
+            if Bool.random(using: &random), let space = text.firstIndex(of: " ") { text.replaceSubrange(space...space, with: "\n") }
+            var next = cue(time, time + length, text)
+            if Int.random(in: 0..<5, using: &random) == 0 { next.settings.line = .number(0) }
+            cues.append(next)
+            time += Int64.random(in: -3000...2500, using: &random)
+            time = max(0, time)
+        }
+        return CaptionDocument(format: .webvtt, cues: cues)
+    }
+
+    @Test(arguments: [QualityProfile.netflix, .bbc, .dcmp])
+    func fixingKeepsTextAndStartsAndClearsWhatItDidNotLeave(profile: QualityProfile) {
+        var random = Generator(state: 2026)
+        let fixer = CaptionFixer(profile: profile)
+        let checker = CaptionChecker(profile: profile)
+        for _ in 0..<300 {
+            let input = randomDocument(&random)
+            let result = fixer.fix(input)
+            let output = result.document
+            #expect(output.cues.count == input.cues.count)
+            #expect(output.cues.map(\.start) == input.cues.map(\.start))
+            #expect(output.cues.map { CueLines($0.content).words } == input.cues.map { CueLines($0.content).words })
+            #expect(output.cues.allSatisfy { cue in cue.end.map { $0 > cue.start } ?? true })
+            let after = checker.check(output)
+            if result.changes[.overlapLeft] == nil {
+                #expect(!after.contains { $0.rule == .overlap && $0.severity == .error }, "\(input.cues)")
+            }
+            if result.changes[.overlapLeft] == nil && result.changes[.gapLeft] == nil {
+                #expect(!after.contains { $0.rule == .minGap }, "\(input.cues)")
+            }
+            if result.changes[.linesLeft] == nil {
+                #expect(!after.contains { $0.rule == .maxCharactersPerLine || ($0.rule == .maxLines && $0.severity == .error) },
+                        "\(input.cues)")
+            }
+        }
+    }
+}
