@@ -1,25 +1,14 @@
 import Testing
 @testable import Captions
 
-/// Seeded random documents: what the fixer promises must hold for all of them.
+/// Seeded random documents (the test target's `SeededGenerator`): what the
+/// fixer promises must hold for all of them.
 @Suite("Caption fixer properties")
 struct CaptionFixerPropertyTests {
-    /// SplitMix64: a small generator whose sequence is the same on every run.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let words = ["the", "minister", "said", "on", "Tuesday,", "that", "talks", "had", "failed", "and", "a",
                         "vote", "would", "be", "held", "next", "week.", "Rain", "closed", "roads", "to", "north"]
 
-    func randomDocument(_ random: inout Generator) -> CaptionDocument {
+    func randomDocument(_ random: inout SeededGenerator) -> CaptionDocument {
         var cues: [Cue] = []
         var time = Int64.random(in: 0...2000, using: &random)
         for _ in 0..<Int.random(in: 2...12, using: &random) {
@@ -38,7 +27,7 @@ struct CaptionFixerPropertyTests {
 
     @Test(arguments: [QualityProfile.netflix, .bbc, .dcmp])
     func fixingKeepsTextAndStartsAndClearsWhatItDidNotLeave(profile: QualityProfile) {
-        var random = Generator(state: 2026)
+        var random = SeededGenerator(seed: 2026)
         let fixer = CaptionFixer(profile: profile)
         let checker = CaptionChecker(profile: profile)
         for _ in 0..<300 {
