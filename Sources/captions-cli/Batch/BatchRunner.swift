@@ -42,8 +42,10 @@ struct BatchFileResult: Sendable {
 /// throw ExitCode(status)
 /// ```
 ///
-/// A reporting command (like `check`) passes no output directory, returns its
-/// report in ``BatchFileResult/standardOutput`` and sets
+/// A reporting command (like `check`) chooses with ``BatchInputOptions/isBatch``,
+/// refuses `--output-dir` in its `validate()`, plans with no output directory
+/// (each job's `output` is `nil`), returns its report in
+/// ``BatchFileResult/standardOutput`` (printed in input order) and sets
 /// ``BatchFileResult/failure`` for a file with an error-level finding.
 struct BatchRunner {
     /// The files, in input order.
