@@ -106,23 +106,31 @@ public struct SRTWriter: CaptionWriting {
     }
 
     /// Copies cue text to `out` line by line with `newline` after each line,
-    /// leaving out blank lines: in SRT a blank line ends the cue.
+    /// leaving out blank lines: in SRT a blank line ends the cue. A CR, LF or
+    /// CRLF in the text ends a line, as it does for the reader. A line the
+    /// reader would take for a timing line (`1:00 -> 2:00` in the text)
+    /// has its `>` written as `&gt;`, so it stays text.
     private static func appendLines(of text: [UInt8], to out: inout [UInt8], newline: [UInt8]) {
-        text.withUnsafeBufferPointer { text in
-            var lineStart = 0
-            while lineStart < text.count {
-                var lineEnd = lineStart
-                var blank = true
-                while lineEnd < text.count, text[lineEnd] != 0x0A {
-                    if blank, !SRTTimingLine.isSpace(text[lineEnd]) { blank = false }
-                    lineEnd += 1
-                }
-                if !blank {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd]))
-                    out.append(contentsOf: newline)
-                }
-                lineStart = lineEnd + 1
+        var lineStart = 0
+        while lineStart < text.count {
+            var lineEnd = lineStart
+            var blank = true
+            while lineEnd < text.count, text[lineEnd] != 0x0A, text[lineEnd] != 0x0D {
+                if blank, !SRTTimingLine.isSpace(text[lineEnd]) { blank = false }
+                lineEnd += 1
             }
+            if !blank {
+                if SRTTimingLine(text, lineStart..<lineEnd) != nil {
+                    for byte in text[lineStart..<lineEnd] {
+                        if byte == UInt8(ascii: ">") { out.append(contentsOf: "&gt;".utf8) } else { out.append(byte) }
+                    }
+                } else {
+                    out.append(contentsOf: text[lineStart..<lineEnd])
+                }
+                out.append(contentsOf: newline)
+            }
+            let isCRLF = lineEnd + 1 < text.count && text[lineEnd] == 0x0D && text[lineEnd + 1] == 0x0A
+            lineStart = lineEnd + (isCRLF ? 2 : 1)
         }
     }
 
