@@ -135,25 +135,33 @@ private struct SRTOutput {
         }
     }
 
-    /// Copies cue text to `out` line by line with a line end after each line,
-    /// leaving out blank lines: in SRT a blank line ends the cue.
+    /// Copies cue text to the output line by line with a line end after each
+    /// line, leaving out blank lines: in SRT a blank line ends the cue. A CR,
+    /// LF or CRLF in the text ends a line, as it does for the reader. A line
+    /// the reader would take for a timing line (`1:00 -> 2:00` in the text)
+    /// has its `>` written as `&gt;`, so it stays text.
     private mutating func appendLines() {
-        text.withUnsafeBufferPointer { text in
-            guard let base = text.baseAddress else { return }
-            var lineStart = 0
-            while lineStart < text.count {
-                var lineEnd = text.count
-                if let found = memchr(base + lineStart, 0x0A, text.count - lineStart) {
-                    lineEnd = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
-                }
-                var firstVisible = lineStart
-                while firstVisible < lineEnd, SRTTimingLine.isSpace(text[firstVisible]) { firstVisible += 1 }
-                if firstVisible < lineEnd {
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd]))
-                    appendNewline()
-                }
-                lineStart = lineEnd + 1
+        let text = self.text
+        var lineStart = 0
+        while lineStart < text.count {
+            var lineEnd = lineStart
+            var blank = true
+            while lineEnd < text.count, text[lineEnd] != 0x0A, text[lineEnd] != 0x0D {
+                if blank, !SRTTimingLine.isSpace(text[lineEnd]) { blank = false }
+                lineEnd += 1
             }
+            if !blank {
+                if SRTTimingLine(text, lineStart..<lineEnd) != nil {
+                    for byte in text[lineStart..<lineEnd] {
+                        if byte == UInt8(ascii: ">") { bytes.append(contentsOf: "&gt;".utf8) } else { bytes.append(byte) }
+                    }
+                } else {
+                    bytes.append(contentsOf: text[lineStart..<lineEnd])
+                }
+                appendNewline()
+            }
+            let isCRLF = lineEnd + 1 < text.count && text[lineEnd] == 0x0D && text[lineEnd + 1] == 0x0A
+            lineStart = lineEnd + (isCRLF ? 2 : 1)
         }
     }
 
