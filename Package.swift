@@ -28,7 +28,8 @@ let package = Package(
         ),
         .testTarget(
             name: "CaptionsTests",
-            dependencies: ["Captions"],
+            // libxml2's HTML parser checks the structure of the HTML the library writes.
+            dependencies: ["Captions", "CLibXML2"],
             resources: [.copy("Fixtures")]
         ),
     ]

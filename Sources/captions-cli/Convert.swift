@@ -32,10 +32,12 @@ struct Convert: AsyncParsableCommand {
 
     func run() async throws {
         try checkOutputIsFree(output)
-        let read = try readDocument(input, quiet: quiet)
-        let document = keepRollUp ? read : read.poppedOn()
-        if !quiet, document != read {
-            StandardError.print("\(input.input): note: roll-up captions written as pop-on cues (\(read.cues.count) cues became \(document.cues.count)); --keep-roll-up keeps them as they were")
+        var document = try readDocument(input, quiet: quiet)
+        if !keepRollUp, let popped = document.poppedOn() {
+            if !quiet {
+                StandardError.print("\(input.input): note: roll-up captions written as pop-on cues (\(document.cues.count) cues became \(popped.cues.count)); --keep-roll-up keeps them as they were")
+            }
+            document = popped
         }
         let target = outputFormat(to, path: output.output, fallback: .webvtt)
         try writeCaptions(document, as: target, to: output, inputName: input.input, quiet: quiet)
