@@ -97,8 +97,8 @@ struct Convert: AsyncParsableCommand {
     /// Roll-up and paint-on captions become pop-on cues holding each line once, unless --keep-roll-up.
     private func popOn(_ read: CaptionDocument, name: String) -> CaptionDocument {
         guard !keepRollUp else { return read }
-        let document = read.poppedOn()
-        if !quiet, document != read {
+        guard let document = read.poppedOn() else { return read }
+        if !quiet {
             StandardError.print("\(name): note: roll-up captions written as pop-on cues (\(read.cues.count) cues became \(document.cues.count)); --keep-roll-up keeps them as they were")
         }
         return document
