@@ -28,10 +28,16 @@ let package = Package(
         ),
         .testTarget(
             name: "CaptionsTests",
-            dependencies: ["Captions"],
+            dependencies: ["Captions", "FuzzChecks"],
             resources: [.copy("Fixtures")]
         ),
-    ]
+        // Fuzzing (Tools/fuzz.sh): one libFuzzer executable per reader and one
+        // for convert round trips. Built normally they do nothing; the checks
+        // they apply are a library so the tests replay every finding.
+        .target(name: "FuzzChecks", dependencies: ["Captions"], path: "Tools/Fuzz/FuzzChecks"),
+    ] + ["FuzzSRT", "FuzzWebVTT", "FuzzTTML", "FuzzArticle", "FuzzRoundTrip"].map { name in
+        .executableTarget(name: name, dependencies: ["Captions", "FuzzChecks"], path: "Tools/Fuzz/\(name)")
+    }
 )
 
 for target in package.targets where target.type != .system {

@@ -7,6 +7,7 @@ import Glibc
 
 /// Exit statuses of the contract (sysexits.h values).
 enum ExitStatus {
+    static let usage: Int32 = 64            // EX_USAGE
     static let invalidInput: Int32 = 65     // EX_DATAERR
     static let missingInput: Int32 = 66     // EX_NOINPUT
     static let outputExists: Int32 = 73     // EX_CANTCREAT
@@ -46,6 +47,7 @@ struct OutputOptions: ParsableArguments {
 
 /// Standard error, written unbuffered.
 enum StandardError {
+    /// Writes `line` and a newline in one call, so lines from several threads never mix.
     static func print(_ line: String) {
         printUnterminated(line + "\n")
     }
@@ -53,51 +55,81 @@ enum StandardError {
     /// Writes `text` as it is, without adding a line break.
     static func printUnterminated(_ text: String) {
         var text = text
-        text.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+        text.withUTF8 { writeAll($0, to: 2) }
     }
 }
 
-/// Reads the whole input (a path, or `-` for standard input).
+/// Writes bytes to standard output, all of them.
+func writeStandardOutput(_ bytes: [UInt8]) {
+    bytes.withUnsafeBufferPointer { writeAll($0, to: 1) }
+}
+
+/// Writes every byte to `fd`, retrying short and interrupted writes; gives up on any other error.
+private func writeAll(_ buffer: UnsafeBufferPointer<UInt8>, to fd: Int32) {
+    guard let base = buffer.baseAddress else { return }
+    var offset = 0
+    while offset < buffer.count {
+        let n = write(fd, base + offset, buffer.count - offset)
+        if n <= 0 { if n < 0, errno == EINTR { continue }; return }
+        offset += n
+    }
+}
+
+/// Reads the whole input (a path, or `-` for standard input); exits 66 when it cannot.
 func readInput(_ path: String) throws -> [UInt8] {
-    if path == "-" {
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
-            if n < 0 { if errno == EINTR { continue }; break }
-            if n == 0 { break }
-            bytes.append(contentsOf: chunk[0..<n])
-        }
-        return bytes
-    }
-    guard let file = fopen(path, "rb") else {
-        StandardError.print("\(path): error: cannot read: \(String(cString: strerror(errno)))")
+    do {
+        return try readBytes(path)
+    } catch where error.kind == .unreadable {
+        StandardError.print("\(path): error: \(error.message)")
         throw ExitCode(ExitStatus.missingInput)
+    } catch {
+        throw exit(for: error)
     }
-    defer { fclose(file) }
+}
+
+/// The largest input read: far beyond any caption file or article, and the
+/// most libxml2 accepts. An endless input (`/dev/zero`, a pipe that never
+/// ends) stops here instead of filling memory.
+let maximumInputSize = Int(Int32.max)
+
+/// Reads the whole input (a path, or `-` for standard input).
+///
+/// - Throws: ``CaptionError`` of kind `unreadable` naming the file and the
+///   system's reason, or `invalidInput` past ``maximumInputSize``.
+func readBytes(_ path: String) throws(CaptionError) -> [UInt8] {
+    let location = SourceLocation(file: path, line: 1)
+    let descriptor = path == "-" ? 0 : open(path, O_RDONLY)
+    guard descriptor >= 0 else {
+        throw CaptionError(.unreadable, "cannot read: \(String(cString: strerror(errno)))", at: location)
+    }
+    defer { if descriptor != 0 { close(descriptor) } }
     var bytes: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 1 << 20)
     while true {
-        let n = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
-        if n > 0 { bytes.append(contentsOf: chunk[0..<n]) }
-        if n < chunk.count {
-            if ferror(file) != 0 {
-                StandardError.print("\(path): error: cannot read: \(String(cString: strerror(errno)))")
-                throw ExitCode(ExitStatus.missingInput)
-            }
-            break
+        let n = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        if n < 0 {
+            if errno == EINTR { continue }
+            throw CaptionError(.unreadable, "cannot read: \(String(cString: strerror(errno)))", at: location)
         }
+        if n == 0 { return bytes }
+        guard bytes.count + n <= maximumInputSize else {
+            throw CaptionError(.invalidInput, "the input is larger than \(maximumInputSize >> 20) MB; no caption file is that large", at: location)
+        }
+        bytes.append(contentsOf: chunk[0..<n])
     }
-    return bytes
 }
 
 /// Reads and parses a caption file, printing its warnings; exits 65 on an error.
 func readDocument(_ options: InputOptions, quiet: Bool = false) throws -> CaptionDocument {
-    let result = try readCaptions(options.input, format: options.from?.format)
+    try readDocument(path: options.input, format: options.from?.format, quiet: quiet)
+}
+
+/// Reads and parses the caption file at `path` (`-` for standard input),
+/// printing its warnings unless `quiet`; exits 65 or 66 on an error.
+func readDocument(path: String, format: CaptionFormat?, quiet: Bool = false) throws -> CaptionDocument {
+    let result = try readCaptions(path, format: format)
     if !quiet {
-        for diagnostic in result.diagnostics where diagnostic.severity != .info {
-            StandardError.print(diagnostic.description)
-        }
+        for line in result.warningLines { StandardError.print(line) }
     }
     return result.document
 }
@@ -110,6 +142,13 @@ func readCaptions(_ path: String, format: CaptionFormat?) throws -> ReadResult {
         return try CaptionDocument.read(bytes, format: format, file: path)
     } catch {
         throw exit(for: error)
+    }
+}
+
+extension ReadResult {
+    /// The reader's warnings as printed lines (informational notes left out).
+    var warningLines: [String] {
+        diagnostics.filter { $0.severity != .info }.map(\.description)
     }
 }
 
@@ -135,12 +174,17 @@ func writeCaptions(_ document: CaptionDocument, as format: CaptionFormat, toPath
                    quiet: Bool = false) throws {
     let result = format.writer.write(document)
     if !quiet {
-        for diagnostic in result.diagnostics { StandardError.print(diagnostic.description) }
-        for line in result.losses.summary {
-            StandardError.print("\(inputName): warning: \(format.fileExtension) cannot carry everything: \(line)")
-        }
+        for line in result.reportLines(format: format, inputName: inputName) { StandardError.print(line) }
     }
     try emit(result.bytes, toPath: path, force: force)
+}
+
+extension WriteResult {
+    /// The writer's diagnostics and one line per kind of information `format` could not carry.
+    func reportLines(format: CaptionFormat, inputName: String) -> [String] {
+        diagnostics.map(\.description)
+            + losses.summary.map { "\(inputName): warning: \(format.fileExtension) cannot carry everything: \($0)" }
+    }
 }
 
 /// Prints an error in the compiler style and returns the matching exit code.
@@ -162,21 +206,28 @@ func emit(_ bytes: [UInt8], to options: OutputOptions) throws {
 /// Writes `bytes` to `path` atomically, or to standard output when `path` is `nil` or `-`.
 func emit(_ bytes: [UInt8], toPath path: String?, force: Bool) throws {
     guard let path, path != "-" else {
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = write(1, raw.baseAddress! + offset, raw.count - offset)
-                if n <= 0 { if errno == EINTR { continue }; return }
-                offset += n
-            }
-        }
+        writeStandardOutput(bytes)
         return
     }
     do {
-        try OutputFile(path: path, overwrite: force).write(bytes)
+        try outputFile(path, force: force).write(bytes)
     } catch {
         throw exit(for: error)
     }
+}
+
+/// The atomic writer for an output path.
+///
+/// Fault injection for tests, in the manner of git's `GIT_TEST_*` variables:
+/// with `CAPTIONS_TEST_STALL_WRITE=SECONDS` in the environment, every write
+/// pauses that long with half its bytes in the temporary file, so a test can
+/// signal the process in the middle of a write and check what is left.
+func outputFile(_ path: String, force: Bool) -> OutputFile {
+    var file = OutputFile(path: path, overwrite: force)
+    if let value = getenv("CAPTIONS_TEST_STALL_WRITE"), let seconds = UInt32(String(cString: value)) {
+        file.midwayHook = { sleep(seconds) }
+    }
+    return file
 }
 
 /// Refuses to start when the output exists and --force was not given, before any work is done.
@@ -187,5 +238,10 @@ func checkOutputIsFree(_ options: OutputOptions) throws {
 /// Refuses to start when `path` exists and `force` is false (exit 73).
 func checkOutputIsFree(path: String?, force: Bool) throws {
     guard let path, path != "-", !force, access(path, F_OK) == 0 else { return }
-    throw exit(for: CaptionError(.outputExists, "\(path) exists; use --force to replace it", at: SourceLocation(file: path, line: 1)))
+    throw exit(for: outputExists(path))
+}
+
+/// The error for an output that exists when `--force` was not given.
+func outputExists(_ path: String) -> CaptionError {
+    CaptionError(.outputExists, "\(path) exists; use --force to replace it", at: SourceLocation(file: path, line: 1))
 }

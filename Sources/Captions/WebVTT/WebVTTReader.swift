@@ -8,7 +8,9 @@
 /// algorithm drops are reported as warnings rather than dropped silently.
 ///
 /// Files that are not UTF-8 are read as Windows-1252 with a warning (the
-/// specification would decode them as UTF-8 with replacement characters).
+/// specification would decode them as UTF-8 with replacement characters),
+/// unless they are UTF-8 with a few broken sequences: those become U+FFFD,
+/// with a warning at the first (see ``TextEncoding/decode(_:)``).
 public struct WebVTTReader: CaptionReading {
     /// Creates a reader.
     public init() {}
@@ -29,6 +31,8 @@ public struct WebVTTReader: CaptionReading {
         var parser = WebVTTFileParser(decoded.utf8, file: file)
         if decoded.wasGuessed {
             parser.log.warn("encoding", "the file is not UTF-8; read it as Windows-1252", at: SourceLocation(file: file, line: 1))
+        } else if let replacement = decoded.replacement {
+            parser.log.add(replacement.diagnostic(file: file))
         }
         try parser.parse()
         return ReadResult(document: parser.document, diagnostics: parser.log.diagnostics)
