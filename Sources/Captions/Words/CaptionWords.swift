@@ -85,7 +85,7 @@ public struct CaptionWords: Sendable, Hashable {
             let nextStart = order[(position + 1)...].lazy.map { cues[$0].start }.first { $0 > cue.start }
             let end = cue.end ?? Self.estimatedEnd(start: cue.start, weight: weights.reduce(0, +), nextStart: nextStart)
             let times = WordTiming.times(
-                anchors: spoken.map(\.token.anchor), weights: weights, start: cue.start, end: max(end, cue.start))
+                anchors: spoken.map(\.token.anchor), weights: weights, pauses: spoken.map { WordTiming.pause(after: $0.token.text) }, start: cue.start, end: max(end, cue.start))
             for (word, time) in zip(spoken, times) {
                 words.append(TimedWord(
                     text: word.token.text, start: time.start, end: time.end, cueIndex: cueIndex,
