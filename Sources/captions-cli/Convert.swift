@@ -27,6 +27,9 @@ struct Convert: AsyncParsableCommand {
     @Flag(help: "Do not report what the target format could not carry.")
     var quiet = false
 
+    @Flag(help: "Write roll-up and paint-on captions as they are, instead of as pop-on cues holding each line once.")
+    var keepRollUp = false
+
     func validate() throws {
         try inputs.validateForWriting(output)
         if to == nil {
@@ -45,7 +48,8 @@ struct Convert: AsyncParsableCommand {
             return
         }
         try checkOutputIsFree(output)
-        let document = try readDocument(path: inputs.input, format: inputs.from?.format, quiet: quiet)
+        let read = try readDocument(path: inputs.input, format: inputs.from?.format, quiet: quiet)
+        let document = popOn(read, name: inputs.input)
         try writeCaptions(document, as: target, to: output, inputName: inputs.input, quiet: quiet)
     }
 
@@ -60,10 +64,20 @@ struct Convert: AsyncParsableCommand {
             // Refuse an existing output before the work, not after it.
             if !force, access(path, F_OK) == 0 { throw outputExists(path) }
             let read = try CaptionDocument.read(try readBytes(job.input), format: from, file: job.input)
-            let result = target.writer.write(read.document)
+            let result = target.writer.write(popOn(read.document, name: job.input))
             try file.write(result.bytes)
             return BatchFileResult(warnings: quiet ? [] : read.warningLines + result.reportLines(format: target, inputName: job.input))
         }
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// Roll-up and paint-on captions become pop-on cues holding each line once, unless --keep-roll-up.
+    private func popOn(_ read: CaptionDocument, name: String) -> CaptionDocument {
+        guard !keepRollUp else { return read }
+        let document = read.poppedOn()
+        if !quiet, document != read {
+            StandardError.print("\(name): note: roll-up captions written as pop-on cues (\(read.cues.count) cues became \(document.cues.count)); --keep-roll-up keeps them as they were")
+        }
+        return document
     }
 }

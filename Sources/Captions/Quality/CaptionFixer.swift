@@ -2,6 +2,10 @@
 /// overlaps are clipped, gaps the profile rejects are closed (or widened to
 /// the profile's closed gap), and lines are re-broken within the limits.
 ///
+/// The fixes apply to what is shown, ``CaptionDocument/cues``; a TTML
+/// document that changes is left with no ``CaptionDocument/paragraphs``, so
+/// it is written from its fixed timeline.
+///
 /// Nothing is guessed: an overlap where one cue contains the other, a gap
 /// that cannot move without breaking a duration limit, and text too long for
 /// the allowed lines are left alone and counted, so the report can say so.
@@ -74,7 +78,12 @@ public struct CaptionFixer: Sendable {
         rebreakLines(&cues, lines: lines, english: english, changes: &changes)
         var fixed = document
         fixed.cues = cues
-        return Result(document: fixed, changes: changes)
+        var result = Result(document: fixed, changes: changes)
+        // TTML paragraphs are what the fixed timeline was computed from; once
+        // the timeline changes they no longer match it, and a writer that
+        // preferred them would undo the fixes. The fixed cues are what is shown.
+        if result.changedAnything { result.document.paragraphs = [] }
+        return result
     }
 
     /// One line per kind of change, such as `clipped 2 overlaps`.

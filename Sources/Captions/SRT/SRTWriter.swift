@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Writes SubRip (`.srt`) files.
 ///
 /// Cues are numbered from 1 in document order, times are written as
@@ -55,7 +61,7 @@ public struct SRTWriter: CaptionWriting {
         var textWriter = SRTCueTextWriter(classColors: classColors)
         let formatter = TimestampFormatter(fractionSeparator: ",")
         let lastTime = document.cues.contains { $0.end == nil } ? document.lastTime : .zero
-        let newline: [UInt8] = lineEnding == .crlf ? [0x0D, 0x0A] : [0x0A]
+        let crlf = lineEnding == .crlf
 
         var out: [UInt8] = []
         out.reserveCapacity(document.cues.count * 80)
@@ -64,10 +70,10 @@ public struct SRTWriter: CaptionWriting {
             let number = offset + 1
             if !cue.id.isEmpty, !Self.isDecimal(cue.id, of: number) { losses.record(.cueIdentifiers) }
             Self.appendDecimal(number, to: &out)
-            out.append(contentsOf: newline)
+            Self.appendNewline(crlf, to: &out)
 
             formatter.append(cue.start, to: &out)
-            out.append(contentsOf: " --> ".utf8)
+            out.append(contentsOf: Self.arrow)
             let end: MediaTime
             if let cueEnd = cue.end {
                 end = cueEnd
@@ -80,13 +86,13 @@ public struct SRTWriter: CaptionWriting {
                     at: cue.location ?? SourceLocation(line: 1)))
             }
             formatter.append(end, to: &out)
-            out.append(contentsOf: newline)
+            Self.appendNewline(crlf, to: &out)
 
             text.removeAll(keepingCapacity: true)
             appendPosition(of: cue.settings, to: &text, losses: &losses)
             textWriter.append(cue.content, to: &text)
-            Self.appendLines(of: text, to: &out, newline: newline)
-            out.append(contentsOf: newline)
+            Self.appendLines(of: text, to: &out, crlf: crlf)
+            Self.appendNewline(crlf, to: &out)
         }
         for (kind, count) in textWriter.losses.counts { losses.record(kind, count: count) }
         return WriteResult(bytes: out, losses: losses, diagnostics: diagnostics)
@@ -105,47 +111,71 @@ public struct SRTWriter: CaptionWriting {
         }
     }
 
-    /// Copies cue text to `out` line by line with `newline` after each line,
+    /// Copies cue text to `out` line by line with a line end after each line,
     /// leaving out blank lines: in SRT a blank line ends the cue. A CR, LF or
     /// CRLF in the text ends a line, as it does for the reader. A line the
     /// reader would take for a timing line (`1:00 -> 2:00` in the text)
     /// has its `>` written as `&gt;`, so it stays text.
-    private static func appendLines(of text: [UInt8], to out: inout [UInt8], newline: [UInt8]) {
-        var lineStart = 0
-        while lineStart < text.count {
-            var lineEnd = lineStart
-            var blank = true
-            while lineEnd < text.count, text[lineEnd] != 0x0A, text[lineEnd] != 0x0D {
-                if blank, !SRTTimingLine.isSpace(text[lineEnd]) { blank = false }
-                lineEnd += 1
-            }
-            if !blank {
-                if SRTTimingLine(text, lineStart..<lineEnd) != nil {
-                    for byte in text[lineStart..<lineEnd] {
-                        if byte == UInt8(ascii: ">") { out.append(contentsOf: "&gt;".utf8) } else { out.append(byte) }
-                    }
-                } else {
-                    out.append(contentsOf: text[lineStart..<lineEnd])
+    private static func appendLines(of text: [UInt8], to out: inout [UInt8], crlf: Bool) {
+        text.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var lineStart = 0
+            while lineStart < buffer.count {
+                var lineEnd = buffer.count
+                if let found = memchr(base + lineStart, 0x0A, buffer.count - lineStart) {
+                    lineEnd = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
                 }
-                out.append(contentsOf: newline)
+                if let found = memchr(base + lineStart, 0x0D, lineEnd - lineStart) {
+                    lineEnd = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+                }
+                var firstVisible = lineStart
+                while firstVisible < lineEnd, SRTTimingLine.isSpace(buffer[firstVisible]) { firstVisible += 1 }
+                if firstVisible < lineEnd {
+                    if SRTTimingLine(text, lineStart..<lineEnd) != nil {
+                        for byte in buffer[lineStart..<lineEnd] {
+                            if byte == UInt8(ascii: ">") { out.append(contentsOf: "&gt;".utf8) } else { out.append(byte) }
+                        }
+                    } else {
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[lineStart..<lineEnd]))
+                    }
+                    appendNewline(crlf, to: &out)
+                }
+                let isCRLF = lineEnd + 1 < buffer.count && buffer[lineEnd] == 0x0D && buffer[lineEnd + 1] == 0x0A
+                lineStart = lineEnd + (isCRLF ? 2 : 1)
             }
-            let isCRLF = lineEnd + 1 < text.count && text[lineEnd] == 0x0D && text[lineEnd + 1] == 0x0A
-            lineStart = lineEnd + (isCRLF ? 2 : 1)
         }
     }
 
     /// `true` when `id` is `value` written in decimal (without a sign or leading zeros).
     private static func isDecimal(_ id: String, of value: Int) -> Bool {
-        var remaining = value
-        for byte in id.utf8.reversed() {
-            guard byte &- 0x30 == UInt8(remaining % 10), remaining > 0 else { return false }
-            remaining /= 10
+        var id = id
+        return id.withUTF8 { digits in
+            guard let first = digits.first, first != UInt8(ascii: "0"), digits.count <= 18 else { return false }
+            var parsed = 0
+            for byte in digits {
+                let digit = byte &- 0x30
+                guard digit <= 9 else { return false }
+                parsed = parsed * 10 + Int(digit)
+            }
+            return parsed == value
         }
-        return remaining == 0 && id.utf8.first != UInt8(ascii: "0")
+    }
+
+    private static let arrow: [UInt8] = Array(" --> ".utf8)
+
+    @inline(__always)
+    private static func appendNewline(_ crlf: Bool, to out: inout [UInt8]) {
+        if crlf { out.append(0x0D) }
+        out.append(0x0A)
     }
 
     private static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
-        if value >= 10 { appendDecimal(value / 10, to: &out) }
-        out.append(0x30 + UInt8(value % 10))
+        let value = value.magnitude
+        var divisor: UInt = 1
+        while divisor <= value / 10 { divisor *= 10 }
+        while divisor > 0 {
+            out.append(0x30 + UInt8(value / divisor % 10))
+            divisor /= 10
+        }
     }
 }

@@ -82,6 +82,8 @@ struct TTMLCueTextBuilder {
     private var items: [Item] = []
     /// Bytes of the text node being assembled.
     private var pending: [UInt8] = []
+    /// The spans being built, outermost first; the first entry is the root.
+    private var open: [(key: SpanKey?, children: [CueNode])] = []
 
     init(textBytes: [UInt8], voices: TTMLNameTable, roles: TTMLNameTable, languages: TTMLNameTable, regionStyles: [TTMLStyle]) {
         self.textBytes = textBytes
@@ -189,7 +191,8 @@ struct TTMLCueTextBuilder {
         // open[0] is the root; each further level is an open span and its
         // children. Text is gathered in `pending` and becomes one node when
         // the structure changes, so each text node is one string.
-        var open: [(key: SpanKey?, children: [CueNode])] = [(nil, [])]
+        open.removeAll(keepingCapacity: true)
+        open.append((nil, []))
         pending.removeAll(keepingCapacity: true)
         func flush() {
             guard !pending.isEmpty else { return }
@@ -236,7 +239,7 @@ struct TTMLCueTextBuilder {
         }
         while open.count > 1 { close() }
         flush()
-        return open[0].children
+        return open.removeLast().children
     }
 
     /// Appends `node`, merging neighbouring text so equal text gives equal nodes.
@@ -257,7 +260,7 @@ struct TTMLCueTextBuilder {
         case .language(let language):
             return CueSpan(kind: .language, annotation: languages[language] ?? "", children: children)
         case .color(let color):
-            return CueSpan(kind: .class, classes: [color.className], children: children)
+            return CueSpan(kind: .class, classes: [ColorClasses.colorClass(forColor: color.hex)?.name ?? "color"], children: children)
         case .ruby:
             return CueSpan(kind: .ruby, children: children)
         case .rubyText:

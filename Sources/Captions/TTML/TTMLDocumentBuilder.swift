@@ -74,6 +74,7 @@ struct TTMLDocumentBuilder {
         var begin: MediaTime?
         /// What `begin` and `end` attributes are offsets from.
         var reference: MediaTime?
+        var explicitBegin: MediaTime?
         var explicitEnd: MediaTime?
         var explicitDuration: MediaTime?
         var isSequential = false
@@ -434,7 +435,7 @@ struct TTMLDocumentBuilder {
 
     private mutating func openContent(_ kind: Kind, _ element: XMLElementStart, at position: XMLPosition) {
         let parent = stack.count - 1
-        var open = openTimedElement(kind, element, parent: parent, at: position)
+        var open = OpenElement(kind: kind)
         open.textAlign = stack[parent].textAlign
         open.hidden = stack[parent].hidden
         open.displayNone = stack[parent].displayNone
@@ -447,13 +448,16 @@ struct TTMLDocumentBuilder {
 
         var specified = TTMLStyle()
         var inline = TTMLStyle()
+        var isStyled = false
         var regionName: String?
         for attribute in element.attributes {
             switch namespaces.classify(attribute.namespace) {
             case nil:
+                if readTiming(attribute, into: &open, at: position) { continue }
                 if attribute.localName.equals("style") {
                     let (referenced, unknown) = definitions.combined(attribute: attribute.value)
                     specified = referenced
+                    isStyled = true
                     for id in unknown {
                         diagnostics.warn("ttml-style", "style \"\(id)\" is not defined; the reference is ignored", at: position)
                     }
@@ -462,6 +466,7 @@ struct TTMLDocumentBuilder {
                 }
             case .styling:
                 readStyle(attribute, into: &inline, at: position)
+                isStyled = true
             case .xml:
                 if attribute.localName.equals("id") {
                     open.paragraphID = attribute.value
@@ -481,25 +486,28 @@ struct TTMLDocumentBuilder {
                 break
             }
         }
-        specified = specified.overridden(by: inline)
-        // Inheritance (TTML1 §8.4.2.2): unspecified inherited properties keep the parent's values.
-        open.markup.italic = specified.italic ?? open.markup.italic
-        open.markup.bold = specified.bold ?? open.markup.bold
-        open.markup.underline = specified.underline ?? open.markup.underline
-        open.markup.color = specified.color ?? open.markup.color
-        open.textAlign = specified.textAlign ?? open.textAlign
-        open.hidden = specified.hidden ?? open.hidden
-        if specified.displayNone == true { open.displayNone = true }
-        switch specified.ruby {
-        case .container?:
-            rubyContainers += 1
-            open.markup.rubyContainer = rubyContainers
-        case .text?, .textContainer?:
-            open.markup.isRubyText = true
-        case .delimiter?:
-            open.dropsText = true
-        default:
-            break
+        place(&open, parent: parent)
+        if isStyled {
+            specified = specified.overridden(by: inline)
+            // Inheritance (TTML1 §8.4.2.2): unspecified inherited properties keep the parent's values.
+            open.markup.italic = specified.italic ?? open.markup.italic
+            open.markup.bold = specified.bold ?? open.markup.bold
+            open.markup.underline = specified.underline ?? open.markup.underline
+            open.markup.color = specified.color ?? open.markup.color
+            open.textAlign = specified.textAlign ?? open.textAlign
+            open.hidden = specified.hidden ?? open.hidden
+            if specified.displayNone == true { open.displayNone = true }
+            switch specified.ruby {
+            case .container?:
+                rubyContainers += 1
+                open.markup.rubyContainer = rubyContainers
+            case .text?, .textContainer?:
+                open.markup.isRubyText = true
+            case .delimiter?:
+                open.dropsText = true
+            default:
+                break
+            }
         }
         if let regionName {
             if let index = definitions.regionIndex[regionName] {
@@ -513,30 +521,47 @@ struct TTMLDocumentBuilder {
         stack.append(open)
     }
 
-    /// Reads the timing attributes of an element and places it in time.
+    /// Reads a timing attribute (`begin`, `end`, `dur`, `timeContainer`)
+    /// into `open`; `false` when the attribute is not one.
+    private mutating func readTiming(_ attribute: XMLAttribute, into open: inout OpenElement, at position: XMLPosition) -> Bool {
+        if attribute.localName.equals("begin") {
+            open.explicitBegin = timeExpression(attribute, at: position)
+        } else if attribute.localName.equals("end") {
+            open.explicitEnd = timeExpression(attribute, at: position)
+        } else if attribute.localName.equals("dur") {
+            open.explicitDuration = timeExpression(attribute, at: position)
+        } else if attribute.localName.equals("timeContainer") {
+            switch attribute.value.trimmingXMLWhitespace {
+            case "seq": open.isSequential = true
+            case "par": open.isSequential = false
+            default: diagnostics.warn("ttml-time", "timeContainer=\"\(attribute.value)\" is neither par nor seq; par applies", at: position)
+            }
+        } else {
+            return false
+        }
+        return true
+    }
+
+    /// Places an element whose timing attributes are read in time: TTML1
+    /// appendix N counts offsets from the parent's begin in a `par`
+    /// container, from the previous sibling's end in a `seq` container.
+    private func place(_ open: inout OpenElement, parent: Int) {
+        open.reference = stack[parent].isSequential ? stack[parent].cursor : stack[parent].begin
+        if let offset = open.explicitBegin {
+            open.begin = open.reference.map { MediaTime.sum($0, offset) }
+        } else {
+            open.begin = open.reference
+        }
+        open.cursor = open.begin
+    }
+
+    /// An element with only timing to read (`<set>`, `<region>`), placed in time.
     private mutating func openTimedElement(_ kind: Kind, _ element: XMLElementStart, parent: Int, at position: XMLPosition) -> OpenElement {
         var open = OpenElement(kind: kind)
-        var begin: MediaTime?
         for attribute in element.attributes where attribute.namespace == nil {
-            if attribute.localName.equals("begin") {
-                begin = timeExpression(attribute, at: position)
-            } else if attribute.localName.equals("end") {
-                open.explicitEnd = timeExpression(attribute, at: position)
-            } else if attribute.localName.equals("dur") {
-                open.explicitDuration = timeExpression(attribute, at: position)
-            } else if attribute.localName.equals("timeContainer") {
-                switch attribute.value.trimmingXMLWhitespace {
-                case "seq": open.isSequential = true
-                case "par": open.isSequential = false
-                default: diagnostics.warn("ttml-time", "timeContainer=\"\(attribute.value)\" is neither par nor seq; par applies", at: position)
-                }
-            }
+            _ = readTiming(attribute, into: &open, at: position)
         }
-        // TTML1 appendix N: offsets count from the parent's begin in a par
-        // container, from the previous sibling's end in a seq container.
-        open.reference = stack[parent].isSequential ? stack[parent].cursor : stack[parent].begin
-        open.begin = begin.map { offset in open.reference.map { $0 + offset } } ?? open.reference
-        open.cursor = open.begin
+        place(&open, parent: parent)
         return open
     }
 
@@ -610,8 +635,8 @@ struct TTMLDocumentBuilder {
     private func activeEnd(of index: Int) -> MediaTime? {
         let element = stack[index]
         guard let begin = element.begin else { return nil }
-        let fromEnd = element.explicitEnd.flatMap { end in element.reference.map { $0 + end } }
-        let fromDuration = element.explicitDuration.map { begin + $0 }
+        let fromEnd = element.explicitEnd.flatMap { end in element.reference.map { MediaTime.sum($0, end) } }
+        let fromDuration = element.explicitDuration.map { MediaTime.sum(begin, $0) }
         if let fromEnd, let fromDuration { return min(fromEnd, fromDuration) }
         if let explicit = fromEnd ?? fromDuration { return explicit }
         let parentIsSequential = index > 0 && stack[index - 1].isSequential

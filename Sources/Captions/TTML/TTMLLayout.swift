@@ -87,20 +87,23 @@ struct TTMLRegionBox: Sendable, Hashable {
 
     /// WebVTT cue settings that put a cue where this region shows its text.
     ///
-    /// Horizontal text: the cue box spans the region's width (`position` at
-    /// its left edge, `line-left`, `size` its width), and `line` is a
-    /// percentage placed by `tts:displayAlign`: the region's top edge for
-    /// `before`, its middle for `center`, its bottom edge (`lineAlign` end)
-    /// for `after`. Vertical text swaps the axes; its line offsets are
-    /// measured from the left edge.
+    /// A region over the whole root container that aligns its lines to the
+    /// bottom is where WebVTT puts a cue that has no position: such text gets
+    /// the default settings. Otherwise, for horizontal text, the cue box spans
+    /// the region's width (`position` at its left edge, `line-left`, `size`
+    /// its width), and `line` is a percentage placed by `tts:displayAlign`:
+    /// the region's top edge for `before`, its middle for `center`, its
+    /// bottom edge (`lineAlign` end) for `after`. Vertical text swaps the
+    /// axes; its line offsets are measured from the left edge.
     ///
-    /// - Parameters:
-    ///   - textAlign: the paragraph's `tts:textAlign`; TTML's initial value is `start`.
-    ///   - regionID: the region's identifier, kept in `region`.
-    func cueSettings(textAlign: CueSettings.TextAlign?, regionID: String?) -> CueSettings {
+    /// No WebVTT region is named: a cue with a `line` or `size` setting is
+    /// taken out of any region anyway, and TTML regions do not scroll.
+    ///
+    /// - Parameter textAlign: the paragraph's `tts:textAlign`; TTML's initial value is `start`.
+    func cueSettings(textAlign: CueSettings.TextAlign?) -> CueSettings {
         var settings = CueSettings()
-        settings.region = regionID
         settings.align = textAlign ?? .start
+        if isFullFrameAtBottom { return settings }
         settings.vertical = writingMode
         let vertical = writingMode != .horizontal
         let (inlineStart, inlineSize) = vertical ? (y, height) : (x, width)
@@ -128,17 +131,9 @@ struct TTMLRegionBox: Sendable, Hashable {
         return settings
     }
 
-    /// A WebVTT region with the same box: `lines` counts the cell rows the
-    /// region's height holds.
-    func vttRegion(id: String, cellRows: Double) -> Region {
-        var region = Region(id: id)
-        region.width = TTMLRegionBox.rounded(min(100, max(0, width)))
-        region.lines = max(1, Int((height / (100 / max(1, cellRows))).rounded()))
-        region.regionAnchorX = 0
-        region.regionAnchorY = 0
-        region.viewportAnchorX = TTMLRegionBox.rounded(min(100, max(0, x)))
-        region.viewportAnchorY = TTMLRegionBox.rounded(min(100, max(0, y)))
-        return region
+    /// The region covers the root container and puts its lines at the bottom.
+    var isFullFrameAtBottom: Bool {
+        x == 0 && y == 0 && width == 100 && height == 100 && displayAlign == .after && writingMode == .horizontal
     }
 
     /// Percentages to a thousandth, so `100/3` prints as `33.333`.

@@ -161,8 +161,7 @@ struct TTMLColor: Sendable, Hashable {
     var blue: UInt8
     var alpha: UInt8
 
-    /// TTML1 §8.3.14's named colours; earlier names win when two share a value,
-    /// so the names captioners use (`magenta`, `cyan`) come first.
+    /// TTML1 §8.3.14's named colours.
     static let named: [(name: String, color: TTMLColor)] = [
         ("white", .init(red: 255, green: 255, blue: 255, alpha: 255)),
         ("black", .init(red: 0, green: 0, blue: 0, alpha: 255)),
@@ -231,21 +230,6 @@ struct TTMLColor: Sendable, Hashable {
             out.append(digits[Int(component & 15)])
         }
         return String(decoding: out, as: UTF8.self)
-    }
-
-    /// A CSS class name for text in this colour: the colour's name when it has
-    /// one (`yellow`), else `color-` and its hex digits.
-    var className: String {
-        if let entry = TTMLColor.named.first(where: { $0.color == self }) { return entry.name }
-        return "color-" + hex.dropFirst()
-    }
-
-    /// The colour as a CSS value.
-    var css: String {
-        if let entry = TTMLColor.named.first(where: { $0.color == self }) { return entry.name }
-        if alpha == 255 { return hex }
-        let opacity = Double(Int((Double(alpha) / 255 * 1000).rounded())) / 1000
-        return "rgba(\(red),\(green),\(blue),\(opacity))"
     }
 
     /// The colour TTML text has when none is given (TTML1 `tts:color` initial value).

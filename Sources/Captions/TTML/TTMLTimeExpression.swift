@@ -138,7 +138,8 @@ struct TTMLTimeExpression {
         let wholeSeconds = hours.integer * 3600 + minutes.integer * 60 + seconds.integer
         if scanner.skip(UInt8(ascii: ".")) {
             guard let fraction = scanner.digits(), scanner.isAtEnd else { throw .syntax }
-            return TTMLTimeExpression(offset: MediaTime(seconds: wholeSeconds) + fraction.asFraction)
+            let unit = fraction.asFraction
+            return TTMLTimeExpression(offset: MediaTime(numerator: wholeSeconds * unit.denominator + unit.numerator, denominator: unit.denominator))
         }
         guard scanner.skip(UInt8(ascii: ":")) else {
             guard scanner.isAtEnd else { throw .syntax }
@@ -271,4 +272,14 @@ struct DecimalScanner {
 extension UInt8 {
     /// XML's whitespace: space, tab, line feed, carriage return.
     var isXMLWhitespace: Bool { self == 0x20 || self == 0x09 || self == 0x0A || self == 0x0D }
+}
+
+extension MediaTime {
+    /// `a + b`, skipping the arithmetic when either is zero (the usual case
+    /// of an offset from a container that begins at zero).
+    static func sum(_ a: MediaTime, _ b: MediaTime) -> MediaTime {
+        if a.numerator == 0 { return b }
+        if b.numerator == 0 { return a }
+        return a + b
+    }
 }

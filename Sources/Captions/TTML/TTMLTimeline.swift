@@ -16,6 +16,11 @@ struct TTMLTimeline {
     /// default region), or -1 when it is in none.
     private let slots: [Int32]
     private let boxes: [TTMLRegionBox]
+    /// Each region's active interval and computed visibility and display.
+    private let regionBegins: [MediaTime]
+    private let regionEnds: [MediaTime?]
+    private let regionHidden: [Bool?]
+    private let regionDisplayNone: [Bool]
     private var text: TTMLCueTextBuilder
     /// Paragraphs whose `xml:id` a cue already carries: a paint-on paragraph
     /// spans several cues, and identifiers stay unique.
@@ -38,6 +43,10 @@ struct TTMLTimeline {
         }
         let regionStyles = usesDefaultRegion ? [builder.definitions.initial] : regions.map(\.computed)
         boxes = regions.map { TTMLRegionBox(style: $0.computed, context: builder.layout) }
+        regionBegins = regions.map(\.begin)
+        regionEnds = regions.map(\.end)
+        regionHidden = regions.map(\.computed.hidden)
+        regionDisplayNone = regions.map { $0.computed.displayNone == true }
         text = TTMLCueTextBuilder(textBytes: builder.textBytes, voices: builder.voices, roles: builder.roles, languages: builder.languages, regionStyles: regionStyles)
         identifierUsed = Array(repeating: false, count: builder.paragraphs.count)
         settingsCache = Array(repeating: nil, count: max(1, regions.count) * TTMLTimeline.alignments.count)
@@ -70,22 +79,25 @@ struct TTMLTimeline {
         var paragraphCues: [Cue] = []
         paragraphCues.reserveCapacity(builder.paragraphs.count)
         var shown: [Int] = []
+        var spans: [Span] = []
         for (index, paragraph) in builder.paragraphs.enumerated() {
             shown.removeAll(keepingCapacity: true)
+            spans.removeAll(keepingCapacity: true)
             var firstSlot = -1
             var oneSlot = true
             for runIndex in paragraph.runs {
                 let slot = Int(slots[runIndex])
-                guard slot >= 0, isEverShown(runIndex, slot: slot) else { continue }
+                guard slot >= 0, let span = interval(of: runIndex, slot: slot), isEverShown(runIndex, slot: slot, span: span) else { continue }
                 shown.append(runIndex)
+                spans.append(span)
                 if firstSlot < 0 { firstSlot = slot } else if slot != firstSlot { oneSlot = false }
             }
-            guard !shown.isEmpty, let cue = paragraphCue(index, runs: shown) else { continue }
+            guard !shown.isEmpty, let cue = paragraphCue(index, runs: shown, spans: spans) else { continue }
             paragraphCues.append(cue)
             if oneSlot {
                 let start = entryRuns[firstSlot].count
                 entryRuns[firstSlot].append(contentsOf: shown)
-                var entry = makeEntry(paragraph: index, runs: shown[...], range: start..<entryRuns[firstSlot].count, slot: firstSlot)
+                var entry = makeEntry(paragraph: index, spans: spans[...], range: start..<entryRuns[firstSlot].count)
                 if entry.isStatic { entry.cue = paragraphCues.count - 1 }
                 entries[firstSlot].append(entry)
                 continue
@@ -93,9 +105,9 @@ struct TTMLTimeline {
             // Content in several regions (TTML1 §9.3.1 lets spans name their own).
             for slot in Set(shown.map { Int(slots[$0]) }).sorted() {
                 let start = entryRuns[slot].count
-                let slots = self.slots
-                entryRuns[slot].append(contentsOf: shown.filter { Int(slots[$0]) == slot })
-                var entry = makeEntry(paragraph: index, runs: entryRuns[slot][start...], range: start..<entryRuns[slot].count, slot: slot)
+                let inSlot = shown.indices.filter { Int(slots[shown[$0]]) == slot }
+                entryRuns[slot].append(contentsOf: inSlot.map { shown[$0] })
+                var entry = makeEntry(paragraph: index, spans: ArraySlice(inSlot.map { spans[$0] }), range: start..<entryRuns[slot].count)
                 entry.isStatic = false
                 entries[slot].append(entry)
             }
@@ -106,39 +118,39 @@ struct TTMLTimeline {
         }
         var document = CaptionDocument(
             format: .ttml, cues: TTMLTimeline.mergedByStart(&perSlot), language: builder.language, paragraphs: paragraphCues)
-        if !usesDefaultRegion {
-            document.regions = regions.indices.filter { !entries[$0].isEmpty }.map {
-                boxes[$0].vttRegion(id: regions[$0].id, cellRows: builder.layout.cellRows)
-            }
+        // Colours become classes named as for every format (``ColorClasses``),
+        // with a style sheet that gives each class its colour.
+        for color in text.colors {
+            if let colorClass = ColorClasses.colorClass(forColor: color.hex) { document.classColors[colorClass.name] = colorClass.color }
         }
-        if !text.colors.isEmpty {
-            document.styleSheets = [text.colors.map { "::cue(.\($0.className)) { color: \($0.css); }" }.joined(separator: "\n")]
-        }
+        if let sheet = document.classColorStyleSheet { document.styleSheets = [sheet] }
         return document
     }
 
     /// A run's interval within its region's active interval; `nil` when empty.
-    private func interval(of runIndex: Int, slot: Int) -> (begin: MediaTime, end: MediaTime?)? {
+    private func interval(of runIndex: Int, slot: Int) -> Span? {
         var run = builder.runs[runIndex]
         if !usesDefaultRegion {
-            run.clip(begin: regions[slot].begin, end: regions[slot].end)
+            run.clip(begin: regionBegins[slot], end: regionEnds[slot])
         }
-        return run.isEmpty ? nil : (run.begin, run.end)
+        return run.isEmpty ? nil : Span(begin: run.begin, end: run.end)
     }
 
-    private func makeEntry(paragraph: Int, runs runIndices: ArraySlice<Int>, range: Range<Int>, slot: Int) -> Entry {
+    /// A run's active interval; `end` is `nil` for the end of the document.
+    private struct Span: Equatable {
+        var begin: MediaTime
+        var end: MediaTime?
+    }
+
+    private func makeEntry(paragraph: Int, spans: ArraySlice<Span>, range: Range<Int>) -> Entry {
         var begin: MediaTime?
         var end: MediaTime?
         var endless = false
-        var uniform = true
-        var first: (begin: MediaTime, end: MediaTime?)?
-        for runIndex in runIndices {
-            guard let span = interval(of: runIndex, slot: slot) else { continue }
-            if let first, first.begin != span.begin || first.end != span.end { uniform = false }
-            if first == nil { first = span }
+        for span in spans {
             begin = begin.map { min($0, span.begin) } ?? span.begin
             if let spanEnd = span.end { end = end.map { max($0, spanEnd) } ?? spanEnd } else { endless = true }
         }
+        let uniform = spans.allSatisfy { $0 == spans.first }
         return Entry(
             paragraph: paragraph, runs: range, begin: begin ?? .zero, end: endless ? nil : end,
             isStatic: uniform && !builder.hasAnimations)
@@ -149,11 +161,11 @@ struct TTMLTimeline {
     /// `true` when the run shows at `time` (which lies in its interval).
     private func isShown(_ runIndex: Int, slot: Int, at time: MediaTime) -> Bool {
         let run = builder.runs[runIndex]
-        let region: TTMLRegionDefinition? = usesDefaultRegion ? nil : regions[slot]
         let initiallyHidden = builder.definitions.initial.hidden ?? false
+        let regionHidden = usesDefaultRegion ? nil : self.regionHidden[slot]
+        let regionDisplayNone = !usesDefaultRegion && self.regionDisplayNone[slot]
         guard builder.hasAnimations else {
-            let hidden = run.hidden ?? region?.computed.hidden ?? initiallyHidden
-            return !run.displayNone && !hidden && region?.computed.displayNone != true
+            return !run.displayNone && !(run.hidden ?? regionHidden ?? initiallyHidden) && !regionDisplayNone
         }
         // With <set> animations, walk the element's ancestry: an animation in
         // force replaces the specified value (TTML1 §11.1.1).
@@ -165,17 +177,18 @@ struct TTMLTimeline {
             if hidden == nil { hidden = element.animated(\.hidden, at: time) ?? element.hidden }
             record = element.parent
         }
-        if let region {
-            if (region.animations.value(of: \.displayNone, at: time) ?? region.computed.displayNone) == true { return false }
-            if hidden == nil { hidden = region.animations.value(of: \.hidden, at: time) ?? region.computed.hidden }
+        if !usesDefaultRegion {
+            let animations = regions[slot].animations
+            if animations.value(of: \.displayNone, at: time) ?? regionDisplayNone { return false }
+            if hidden == nil { hidden = animations.value(of: \.hidden, at: time) ?? regionHidden }
         }
         return !(hidden ?? initiallyHidden)
     }
 
     /// The times inside the run's interval at which an animation that can
     /// affect it starts or stops.
-    private func animationBoundaries(_ runIndex: Int, slot: Int) -> [MediaTime] {
-        guard builder.hasAnimations, let span = interval(of: runIndex, slot: slot) else { return [] }
+    private func animationBoundaries(_ runIndex: Int, slot: Int, span: Span) -> [MediaTime] {
+        guard builder.hasAnimations else { return [] }
         var animations: [TTMLAnimation] = []
         var record = builder.runs[runIndex].element
         while record >= 0 {
@@ -188,10 +201,9 @@ struct TTMLTimeline {
         }
     }
 
-    private func isEverShown(_ runIndex: Int, slot: Int) -> Bool {
-        guard let span = interval(of: runIndex, slot: slot) else { return false }
+    private func isEverShown(_ runIndex: Int, slot: Int, span: Span) -> Bool {
         if isShown(runIndex, slot: slot, at: span.begin) { return true }
-        return animationBoundaries(runIndex, slot: slot).contains { isShown(runIndex, slot: slot, at: $0) }
+        return animationBoundaries(runIndex, slot: slot, span: span).contains { isShown(runIndex, slot: slot, at: $0) }
     }
 
     private func piece(_ runIndex: Int, slot: Int, timestamp: MediaTime? = nil) -> TTMLCueTextBuilder.Piece {
@@ -206,27 +218,24 @@ struct TTMLTimeline {
     /// The paragraph as one cue: every run it ever shows, with inline
     /// timestamps where words appear later than the first (paint-on), timed
     /// from its first shown text to its last.
-    private mutating func paragraphCue(_ index: Int, runs runIndices: [Int]) -> Cue? {
+    private mutating func paragraphCue(_ index: Int, runs runIndices: [Int], spans: [Span]) -> Cue? {
         var begin: MediaTime?
         var end: MediaTime?
         var endless = false
-        for runIndex in runIndices where !builder.runs[runIndex].isBlank {
-            guard let span = interval(of: runIndex, slot: Int(slots[runIndex])) else { continue }
+        for (runIndex, span) in zip(runIndices, spans) where !builder.runs[runIndex].isBlank {
             begin = begin.map { min($0, span.begin) } ?? span.begin
             if let spanEnd = span.end { end = end.map { max($0, spanEnd) } ?? spanEnd } else { endless = true }
         }
         guard let begin else { return nil }
         var latest = begin
         pieces.removeAll(keepingCapacity: true)
-        for runIndex in runIndices {
-            let slot = Int(slots[runIndex])
-            guard let span = interval(of: runIndex, slot: slot) else { continue }
+        for (runIndex, span) in zip(runIndices, spans) {
             var timestamp: MediaTime?
             if span.begin > latest, !builder.runs[runIndex].isBlank {
                 timestamp = span.begin
                 latest = span.begin
             }
-            pieces.append(piece(runIndex, slot: slot, timestamp: timestamp))
+            pieces.append(piece(runIndex, slot: Int(slots[runIndex]), timestamp: timestamp))
         }
         let content = text.nodes(for: pieces)
         guard !content.isEmpty else { return nil }
@@ -247,7 +256,7 @@ struct TTMLTimeline {
             settings = CueSettings()
             if let align = textAlign ?? builder.definitions.initial.textAlign { settings.align = align }
         } else {
-            settings = boxes[slot].cueSettings(textAlign: textAlign ?? regions[slot].computed.textAlign, regionID: regions[slot].id)
+            settings = boxes[slot].cueSettings(textAlign: textAlign ?? regions[slot].computed.textAlign)
         }
         settingsCache[key] = settings
         return settings
@@ -273,7 +282,7 @@ struct TTMLTimeline {
                 guard let span = interval(of: runIndex, slot: slot) else { continue }
                 times.append(span.begin)
                 if let end = span.end { times.append(end) } else { hasEndless = true }
-                times += animationBoundaries(runIndex, slot: slot)
+                times += animationBoundaries(runIndex, slot: slot, span: span)
             }
         }
         times.sort()

@@ -189,7 +189,16 @@ enum XMLSAXParser {
             // options are applied after the handler is installed (NOCDATA and
             // NOERROR clear handler fields), and no tree is built: the handler
             // has no tree callbacks, so the result is always NULL.
-            let doc = xmlCtxtReadMemory(ctxt, start, Int32(buffer.count), nil, nil, options)
+            // libxml2 pulls the bytes through a read callback rather than
+            // copying the whole document into its own buffer first, so a
+            // large file is not held twice.
+            var source = XMLByteSource(base: UnsafeRawPointer(start), count: buffer.count)
+            let doc = withUnsafeMutablePointer(to: &source) { pointer in
+                xmlCtxtReadIO(ctxt, { context, destination, length in
+                    guard let context, let destination, length > 0 else { return 0 }
+                    return context.assumingMemoryBound(to: XMLByteSource.self).pointee.read(into: destination, length: Int(length))
+                }, nil, pointer, nil, nil, options)
+            }
             if let doc { xmlFreeDoc(doc) }
             return ctxt.pointee.wellFormed
         }
@@ -201,6 +210,22 @@ enum XMLSAXParser {
             throw CaptionError(.invalidInput, "the document is not well-formed XML", at: SourceLocation(file: file, line: 1))
         }
         return session.diagnostics
+    }
+}
+
+/// The document's bytes, handed to libxml2 a buffer at a time.
+private struct XMLByteSource {
+    let base: UnsafeRawPointer
+    let count: Int
+    var offset = 0
+
+    /// Copies up to `length` bytes to `destination`; returns how many (0 at the end).
+    mutating func read(into destination: UnsafeMutablePointer<CChar>, length: Int) -> Int32 {
+        let n = min(length, count - offset)
+        guard n > 0 else { return 0 }
+        UnsafeMutableRawPointer(destination).copyMemory(from: base + offset, byteCount: n)
+        offset += n
+        return Int32(n)
     }
 }
 

@@ -187,6 +187,15 @@ struct ArticleReaderTests {
         ])
     }
 
+    @Test func readsWindows1252TextFiles() throws {
+        // Windows-1252 quote marks (0x93, 0x94) and a pound sign (0xA3), no BOM, not UTF-8.
+        var bytes = Array("Budget row\n\n".utf8)
+        bytes += [0x93] + Array("Not today, and not for ".utf8) + [0xA3] + Array("5m either,".utf8) + [0x94]
+        bytes += Array(" the treasurer said after the meeting.".utf8)
+        let article = try ArticleReader().read(bytes)
+        #expect(article.paragraphs.map(\.text) == ["“Not today, and not for £5m either,” the treasurer said after the meeting."])
+    }
+
     @Test func decodesCharacterReferencesInTextButKeepsBareAmpersands() throws {
         let text = "Shares in AT&T and R&D spending both rose&nbsp;sharply, the firm&#8217;s report said on Monday afternoon."
         let article = try ArticleReader().read(Array(text.utf8))

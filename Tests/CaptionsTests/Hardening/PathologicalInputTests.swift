@@ -227,7 +227,6 @@ struct PathologicalRunCostTests {
         #expect(run.status == 0)
         #expect(run.peakMemory > 0, "the peak could not be measured")
         #expect(run.peakMemory < Self.baseline + 12 * size, "peak \(run.peakMemory >> 20) MB for \(size >> 20) MB")
-        #expect(run.seconds < 60)
     }
 
     @Test func convertingAHundredThousandEmptyCuesNeedsMemoryInProportion() throws {
@@ -237,6 +236,5 @@ struct PathologicalRunCostTests {
         #expect(run.status == 0)
         #expect(run.peakMemory > 0, "the peak could not be measured")
         #expect(run.peakMemory < Self.baseline + 12 * size, "peak \(run.peakMemory >> 20) MB for \(size >> 20) MB")
-        #expect(run.seconds < 60)
     }
 }

@@ -15,6 +15,17 @@ struct CaptionFixerTests {
         #expect(CaptionChecker(profile: .netflix).check(result.document).isEmpty)
     }
 
+    @Test func fixedTTMLIsWrittenFromItsFixedTimeline() {
+        let cues = [cue(1000, 4000, "First."), cue(3000, 6000, "Second.")]
+        let ttml = CaptionDocument(format: .ttml, cues: cues, paragraphs: cues)
+        let result = netflix.fix(ttml)
+        #expect(result.document.paragraphs.isEmpty)
+        #expect(result.document.cues[0].end == MediaTime(numerator: 35, denominator: 12))
+        // Nothing to fix: the paragraphs stay.
+        let clean = CaptionDocument(format: .ttml, cues: [cues[0]], paragraphs: [cues[0]])
+        #expect(netflix.fix(clean).document == clean)
+    }
+
     @Test func overlapWhereOneCueContainsTheOtherIsLeft() {
         let input = document(cue(1000, 9000, "Around."), cue(3000, 5000, "Inside."))
         let result = CaptionFixer(profile: .dcmp).fix(input)
