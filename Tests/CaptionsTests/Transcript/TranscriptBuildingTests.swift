@@ -1,4 +1,5 @@
 @testable import Captions
+import Foundation
 import Testing
 
 @Suite("Transcript: from caption words to sentences and paragraphs")
@@ -121,6 +122,21 @@ struct TranscriptBuildingTests {
             expectTime(sentence.end, times.1, "\"\(sentence.text)\" end")
         }
         expectTime(transcript.duration, 18, "duration")
+    }
+
+    @Test(arguments: ["port-ellery-floods.srt", "port-ellery-floods.ttml"])
+    func theSampleNewsCaptionsReadTheSameInEveryFormat(file: String) throws {
+        func sample(_ name: String) throws -> Transcript {
+            let url = FixtureFiles.samples.appendingPathComponent(name)
+            return Transcript(try CaptionDocument.read([UInt8](try Data(contentsOf: url)), file: name).document)
+        }
+        let webVTT = try sample("port-ellery-floods.vtt")
+        let other = try sample(file)
+        #expect(other.paragraphs.map(\.text) == webVTT.paragraphs.map(\.text))
+        #expect(other.paragraphs.map(\.speaker) == webVTT.paragraphs.map(\.speaker))
+        #expect(other.paragraphs.map(\.startsTurn) == webVTT.paragraphs.map(\.startsTurn))
+        #expect(other.paragraphs.flatMap(\.sentences).map(\.start) == webVTT.paragraphs.flatMap(\.sentences).map(\.start))
+        #expect(webVTT.speakers == ["Helen Okafor", "Tom Reyes"])
     }
 
     @Test func theTTMLInterviewBuiltInCodeMatchesTheFile() throws {
