@@ -30,7 +30,7 @@ extension CaptionDocument {
 
         // When the new words of each cue are spoken.
         var spoken: [Int: (start: MediaTime, end: MediaTime)] = [:]
-        for word in CaptionWords(self, options: .init(rollUp: rollUp)).words {
+        for word in CaptionWords(self, options: .init(rollUp: rollUp, timing: .fillsCue)).words {
             let known = spoken[word.cueIndex]
             spoken[word.cueIndex] = (min(known?.start ?? word.start, word.start), max(known?.end ?? word.end, word.end))
         }

@@ -43,7 +43,7 @@ struct TranscriptBuildingTests {
             expectTime(sentence.end, times.1, "\"\(sentence.text)\" end")
         }
         // The second line keeps its own cue's times (3-5 s): IS 3, STILL 6, RISING 7 of 32 weight units.
-        let words = CaptionWords(try Fixtures.document("rollup-news.srt")).words
+        let words = CaptionWords(try Fixtures.document("rollup-news.srt"), options: .init(timing: .fillsCue)).words
         let rising = try #require(words.first { $0.text == "RISING" })
         expectTime(rising.start, 3 + 2 * 9.0 / 32, "RISING start")
         expectTime(rising.end, 3 + 2 * 16.0 / 32, "RISING end")
