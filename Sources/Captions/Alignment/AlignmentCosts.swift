@@ -15,6 +15,17 @@ public struct AlignmentCosts: Sendable, Hashable {
     /// difference is a harmless slip or a change of meaning is decided
     /// afterwards, on the chosen alignment only.)
     public var substitution = -1.0
+    /// An editor's bracketed word paired with a different spoken word it
+    /// stands for (`[Putin]` for `he`).
+    public var editorialStandIn = -0.1
+    /// An editor's bracketed word that stands for nothing spoken (`[sic]`,
+    /// `We [the government] will act`). A little cheaper than standing in,
+    /// so a bracket covers as few spoken words as it can.
+    public var editorialUnspoken = -0.05
+    /// Each spoken word skipped beside an editor's bracket: part of what
+    /// the bracket stands for (`[Putin]` for `the president`). Cheaper than
+    /// an unquoted word, dear enough that a bracket covers only a few.
+    public var bracketSkip = -0.3
     /// A quote word that was not spoken.
     public var unspokenWord = -0.8
     /// A spoken word the quote leaves out.

@@ -45,7 +45,9 @@ enum AlignmentDiff {
         var groups: [Item] = []
         for step in steps {
             let item = self.item(for: step, quote: quote, index: index)
-            if var last = groups.last, (last.kind == item.kind && last.reason == item.reason) || last.sharesWords(with: item) {
+            // One bracket is one difference, whether its words stand in for spoken ones or not.
+            let bothEditorial = groups.last?.reason == .editorial && item.reason == .editorial
+            if var last = groups.last, (last.kind == item.kind && last.reason == item.reason) || bothEditorial || last.sharesWords(with: item) {
                 last.absorb(item)
                 groups[groups.count - 1] = last
             } else {
@@ -75,11 +77,12 @@ enum AlignmentDiff {
             let token = quote[q]
             let reason: QuoteDifference.Reason? = token.flags.contains(.editorial) ? .editorial : token.flags.contains(.filler) ? .filler : nil
             return Item(kind: .inserted, reason: reason, quoteWords: token.source)
-        case .captionOnly(let c, let inGap):
+        case .captionOnly(let c, let gap):
             let token = index.tokens[c]
             let reason: QuoteDifference.Reason? =
                 token.flags.contains(.sound) ? .sound
-                : inGap ? .ellipsis
+                : gap == .ellipsis ? .ellipsis
+                : gap == .editorial ? .editorial
                 : token.flags.contains(.filler) ? .filler
                 : !token.flags.isDisjoint(with: [.restart, .cutOff]) ? .restart
                 : nil

@@ -64,9 +64,9 @@ struct AlignmentVerdict {
                 tokenClass[q] = token.flags.contains(.editorial) || token.isSkippable ? .free
                     : token.flags.contains(.negation) ? .critical : .edit
                 consumed = q + 1
-            case .captionOnly(let c, let inGap):
+            case .captionOnly(let c, let gap):
                 let token = index.tokens[c]
-                if inGap || token.isSkippable { continue }
+                if gap != nil || token.isSkippable { continue }
                 if token.flags.contains(.negation) { gapCritical[consumed] += 1 } else { gapEdits[consumed] += 1 }
             }
         }
@@ -111,7 +111,12 @@ struct AlignmentVerdict {
         if m > 0, anyCounted, cleanStretch(0...(m - 1)) != nil, let first = pairedTokens.first, let last = pairedTokens.last,
            let from = tokenCaption[first], let to = tokenCaption[last] {
             status = .matched
-            captionTokens = from...to
+            // A quote that opens with an editor's bracket paired with nothing
+            // ("[The mayor] will" for "We will") starts with the word or two
+            // the bracket stands for. (A closing bracket is more often an
+            // added clarification, "[for the harbour]", standing for nothing.)
+            let leading = (0..<first).filter { quote[$0].flags.contains(.editorial) }.count
+            captionTokens = Self.widened(from...to, by: min(leading, 2), index: index)
             runWords = totalWords
             // How close the alignment came to every counted token matching exactly.
             let best = Double(max(1, (0..<m).filter(isCounted).count)) * costs.match
@@ -142,6 +147,23 @@ struct AlignmentVerdict {
             captionTokens = nil
             score = 0.3 * Double(min(runWords, costs.minimumPartialRun - 1)) / Double(costs.minimumPartialRun)
         }
+    }
+
+    /// `range` grown by up to `count` caption tokens before it, stopping at
+    /// punctuation (the end of a clause), a restart, filler or sound
+    /// description, and a change of speaker.
+    static func widened(_ range: ClosedRange<Int>, by count: Int, index: CaptionIndex) -> ClosedRange<Int> {
+        var lower = range.lowerBound
+        for _ in 0..<count {
+            let candidate = lower - 1
+            guard candidate >= 0, !index.tokens[candidate].isSkippable,
+                  !index.words[index.tokens[lower].source.lowerBound].startsTurn,
+                  let last = index.words[index.tokens[candidate].source.upperBound - 1].text.last,
+                  last.isLetter || last.isNumber
+            else { break }
+            lower = candidate
+        }
+        return lower...range.upperBound
     }
 
     /// Classes a quote token paired with a caption token.

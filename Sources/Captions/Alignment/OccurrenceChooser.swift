@@ -52,7 +52,9 @@ enum OccurrenceChooser {
             best.append(totals)
             back.append(from)
         }
-        var state = best[best.count - 1].indices.max { best[best.count - 1][$0] < best[best.count - 1][$1] } ?? 0
+        // Ties go to the earlier candidate (candidates come in time order).
+        let finals = best[best.count - 1]
+        var state = finals.indices.reduce(0) { finals[$1] > finals[$0] ? $1 : $0 }
         for k in stride(from: located.count - 1, through: 0, by: -1) {
             choice[located[k]] = state
             state = back[k][state]

@@ -49,7 +49,12 @@ public struct QuoteAligner: Sendable {
     ///   (the order is used to choose between repeated occurrences).
     /// - Returns: one result per quotation, in the same order.
     public func align(_ quotations: [Quotation]) -> [QuoteAlignment] {
-        let searches = quotations.map(search)
+        // Occurrences in time order, so ties in the choice go to the earliest.
+        let searches = quotations.map(search).map { found in
+            var sorted = found
+            sorted.occurrences.sort { ($0.video, $0.start) < ($1.video, $1.start) }
+            return sorted
+        }
         let chosen = OccurrenceChooser.choose(searches.map(\.occurrences))
         return zip(quotations, zip(searches, chosen)).map { quotation, pair in
             let (search, choice) = pair

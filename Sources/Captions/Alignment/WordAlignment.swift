@@ -7,9 +7,17 @@ enum AlignmentStep: Sendable, Hashable {
     case merge(quote: Range<Int>, caption: Range<Int>, similarity: Double)
     /// A quote token that was not spoken.
     case quoteOnly(Int)
-    /// A spoken token the quote leaves out; `inGap` when it falls in an
-    /// ellipsis or bracket gap of the quote.
-    case captionOnly(Int, inGap: Bool)
+    /// A spoken token the quote leaves out, and why when the quote allows it.
+    case captionOnly(Int, gap: QuoteGap?)
+}
+
+/// A place where a quote may leave spoken words out.
+enum QuoteGap: Sendable, Hashable {
+    /// An ellipsis, or the break between the parts of an interrupted quote:
+    /// any number of words.
+    case ellipsis
+    /// Beside an editor's bracket: the few words the bracket stands for.
+    case editorial
 }
 
 /// Word-level dynamic-programming alignment of one quote with a window of
@@ -42,6 +50,9 @@ struct WordAligner {
     let costs: AlignmentCosts
     /// Whether a gap of spoken words may be skipped before quote token `i` (`0...quote.count`).
     private let gapAllowed: [Bool]
+    /// Whether quote token `i` or the one before it is an editor's word, so
+    /// spoken words skipped there may be what the bracket stands for.
+    private let besideBracket: [Bool]
     /// Each quote token's key as bytes.
     private let quoteBytes: [[UInt8]]
     /// The two-token concatenations of the quote, by the index of the second
@@ -61,11 +72,13 @@ struct WordAligner {
         self.costs = costs
         self.slots = [Int32](repeating: -1, count: index.keys.count)
         var gaps = [Bool](repeating: false, count: quote.count + 1)
+        var brackets = [Bool](repeating: false, count: quote.count + 1)
         for i in 1..<max(1, quote.count) {
-            let editorial = quote[i].flags.contains(.editorial) || quote[i - 1].flags.contains(.editorial)
-            gaps[i] = quote[i].flags.contains(.gapBefore) || editorial
+            gaps[i] = quote[i].flags.contains(.gapBefore)
+            brackets[i] = quote[i].flags.contains(.editorial) || quote[i - 1].flags.contains(.editorial)
         }
         gapAllowed = gaps
+        besideBracket = brackets
         let bytes = quote.map { Array($0.key.utf8) }
         quoteBytes = bytes
         quotePairs = quote.indices.map { i in
@@ -75,7 +88,7 @@ struct WordAligner {
         quoteProfiles = quote.indices.map { WordSimilarity.Profile(key: quote[$0].key, bytes: bytes[$0]) }
         needsFullScore = quote.map { !$0.flags.isDisjoint(with: [.editorial, .negation]) || !$0.alternates.isEmpty }
         unspokenCosts = quote.map { q in
-            if q.flags.contains(.editorial) { return 0 }
+            if q.flags.contains(.editorial) { return costs.editorialUnspoken }
             if q.flags.contains(.negation) { return costs.negation }
             if q.isSkippable { return costs.skippedFiller }
             return costs.unspokenWord
@@ -104,7 +117,10 @@ struct WordAligner {
         return slot
     }
 
-    /// The score of pairing quote token `q` with the caption token at `position`.
+    /// The score of pairing quote token `q` with the word of the caption
+    /// token at `position`; the same for every position of that word, so it
+    /// is cached by word. What depends on the position (a sound description,
+    /// a restart) is applied by the caller.
     ///
     /// Static, with everything passed in, so the hot loop calls it without
     /// copying the aligner.
@@ -112,17 +128,21 @@ struct WordAligner {
                                   profile: WordSimilarity.Profile, needsFullScore: Bool,
                                   index: CaptionIndex, costs: AlignmentCosts) -> Double {
         let id = index.tokenIDs[position]
-        if id == quote[q].id { return costs.match }
+        if id == quote[q].id { return needsFullScore && quote[q].flags.contains(.editorial) ? -costs.editorialStandIn : costs.match }
         let flags = index.tokenFlags[position]
-        if flags.contains(.sound) { return -.infinity }
         if !needsFullScore, !flags.contains(.negation), profile.rulesOut(index.keyProfiles[Int(id)]) {
             return costs.substitution
         }
         let token = index.tokens[position]
-        let s = WordSimilarity.similarity(quote[q], quoteBytes, token, index.keyBytes[Int(id)])
+        let ordinary = !profile.isSpecial && !index.keyProfiles[Int(id)].isSpecial && quote[q].alternates.isEmpty
+        let s = ordinary && !quote[q].flags.contains(.numeric) && !token.flags.contains(.numeric)
+            ? WordSimilarity.similarity(ofOrdinary: quote[q], quoteBytes, token, index.keyBytes[Int(id)])
+            : WordSimilarity.similarity(quote[q], quoteBytes, token, index.keyBytes[Int(id)])
+        // An editor's word is free to match or stand in for what was said
+        // ("[Putin]" for "he"); matching earns next to nothing, so brackets
+        // never pull an alignment towards their own words.
+        if quote[q].flags.contains(.editorial) { return s >= WordSimilarity.fuzzyThreshold ? -costs.editorialStandIn : costs.editorialStandIn }
         if s >= WordSimilarity.fuzzyThreshold { return s == 1 ? costs.match : s }
-        // An editor's word standing in for what was said ("[Putin]" for "he").
-        if quote[q].flags.contains(.editorial) { return 0 }
         if quote[q].flags.contains(.negation) || token.flags.contains(.negation) { return costs.negation }
         return costs.substitution
     }
@@ -157,6 +177,8 @@ struct WordAligner {
         var slot: [Int] = []
         var unquoted: [Double] = []
         var isSound: [Bool] = []
+        /// A filler, restart or broken-off word: better skipped than stood in for by an editor's word.
+        var isSkippable: [Bool] = []
         /// Each position's key length and first byte, to rule out merges cheaply.
         var length: [Int] = []
         var initial: [UInt8] = []
@@ -167,6 +189,7 @@ struct WordAligner {
         window.slot.reserveCapacity(range.count)
         window.unquoted.reserveCapacity(range.count)
         window.isSound.reserveCapacity(range.count)
+        window.isSkippable.reserveCapacity(range.count)
         window.length.reserveCapacity(range.count)
         window.initial.reserveCapacity(range.count)
         for position in range {
@@ -174,6 +197,7 @@ struct WordAligner {
             let flags = index.tokenFlags[position]
             window.unquoted.append(unquotedCost(flags))
             window.isSound.append(flags.contains(.sound))
+            window.isSkippable.append(!flags.isDisjoint(with: [.filler, .cutOff, .restart]))
             let id = Int(index.tokenIDs[position])
             window.length.append(index.keyProfiles[id].length)
             window.initial.append(index.keyBytes[id].first ?? 0)
@@ -231,9 +255,11 @@ struct WordAligner {
                 let unspoken = unspokenCosts[q]
                 let own = quoteBytes[q]
                 let gapHere = gapAllowed[i]
+                let bracketHere = besideBracket[i]
                 let joined = i >= 2 ? quotePairs[q] : nil
                 let ownInitial = own.first ?? 0
-                let splittable = quote[q].flags.isDisjoint(with: .editorial)
+                let editorial = quote[q].flags.contains(.editorial)
+                let splittable = !editorial
                 let numeric = quote[q].flags.contains(.numeric)
                 for j in 1...w {
                     let cell = i * width + j
@@ -245,13 +271,19 @@ struct WordAligner {
                                               needsFullScore: fullScore, index: index, costs: costs)
                         pairTable[tableIndex] = pair
                     }
+                    if window.isSound[j - 1] {
+                        pair = -.infinity
+                    } else if editorial, window.isSkippable[j - 1] {
+                        pair += costs.skippedFiller
+                    }
                     var bestScore = floor
                     var bestMove = Move.stop
                     let diagonal = score[cell - width - 1] + pair
                     if diagonal > bestScore { bestScore = diagonal; bestMove = .pair }
                     let up = score[cell - width] + unspoken
                     if up > bestScore { bestScore = up; bestMove = .unspoken }
-                    let left = score[cell - 1] + window.unquoted[j - 1]
+                    let unquoted = bracketHere ? max(window.unquoted[j - 1], costs.bracketSkip) : window.unquoted[j - 1]
+                    let left = score[cell - 1] + unquoted
                     if left > bestScore { bestScore = left; bestMove = .unquoted }
 
                     // Two quote words written as one spoken word.
@@ -268,7 +300,10 @@ struct WordAligner {
                     if j >= 2, splittable, window.initial[j - 2] == ownInitial, window.length[j - 2] < own.count,
                        !window.isSound[j - 1], !window.isSound[j - 2] {
                         let joinedLength = window.length[j - 2] + window.length[j - 1]
-                        if joinedLength == own.count || WordSimilarity.couldBeSimilar(own.count, joinedLength) {
+                        let joinedMask = index.keyProfiles[Int(index.tokenIDs[range.lowerBound + j - 2])].mask
+                            | index.keyProfiles[Int(index.tokenIDs[range.lowerBound + j - 1])].mask
+                        if joinedLength == own.count || WordSimilarity.couldBeSimilar(own.count, joinedLength),
+                           WordSimilarity.masksAllow(profile.mask, joinedMask, length: max(own.count, joinedLength)) {
                             let parts = index.keyBytes[Int(index.tokenIDs[range.lowerBound + j - 2])]
                                 + index.keyBytes[Int(index.tokenIDs[range.lowerBound + j - 1])]
                             let s = Self.joinedSimilarity(own, parts, numeric: numeric)
@@ -311,7 +346,7 @@ struct WordAligner {
             let cell = i * width + j
             let c = window.lowerBound + j - 1
             if inGap {
-                steps.append(.captionOnly(c, inGap: true))
+                steps.append(.captionOnly(c, gap: .ellipsis))
                 inGap = gapExtends[cell]
                 j -= 1
                 continue
@@ -326,7 +361,7 @@ struct WordAligner {
                 steps.append(.quoteOnly(i - 1))
                 i -= 1
             case .unquoted:
-                steps.append(.captionOnly(c, inGap: false))
+                steps.append(.captionOnly(c, gap: besideBracket[i] ? .editorial : nil))
                 j -= 1
             case .mergeQuote:
                 let s = Self.joinedSimilarity(quotePairs[i - 1] ?? [], index.keyBytes[Int(index.tokenIDs[c])], numeric: quote[i - 1].flags.contains(.numeric))

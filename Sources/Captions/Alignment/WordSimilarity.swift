@@ -34,6 +34,24 @@ enum WordSimilarity {
         return similarity(aBytes, bBytes)
     }
 
+    /// ``similarity(_:_:_:_:)`` for two tokens neither of which is a number,
+    /// a homophone or a contraction's letter (their ``Profile/isSpecial`` is
+    /// false), which skips the table lookups.
+    static func similarity(ofOrdinary a: MatchToken, _ aBytes: [UInt8], _ b: MatchToken, _ bBytes: [UInt8]) -> Double {
+        let exactOnly: MatchToken.Flags = [.exactOnly, .negation]
+        if !a.flags.isDisjoint(with: exactOnly) || !b.flags.isDisjoint(with: exactOnly) { return aBytes == bBytes ? 1 : 0 }
+        return similarity(aBytes, bBytes)
+    }
+
+    /// Whether two words with these letter masks can be within the fuzzy
+    /// threshold's edits of each other (each letter one has and the other
+    /// lacks needs an edit).
+    @inline(__always)
+    static func masksAllow(_ a: UInt64, _ b: UInt64, length: Int) -> Bool {
+        let allowed = Int(Double(length) * (1 - fuzzyThreshold))
+        return (a & ~b).nonzeroBitCount <= allowed && (b & ~a).nonzeroBitCount <= allowed
+    }
+
     /// The similarity of two words that may be fuzzily equal.
     static func similarity(_ a: String, _ b: String) -> Double {
         similarity(Array(a.utf8), Array(b.utf8))
@@ -48,12 +66,8 @@ enum WordSimilarity {
         if x == y { return 1 }
         guard couldBeSimilar(x.count, y.count) else { return 0 }
         let longest = max(x.count, y.count)
-        let allowedEdits = Int(Double(longest) * (1 - fuzzyThreshold))
         let soundAlike = min(x.count, y.count) >= 6 && sameInitial(x, y) && consonantSkeleton(x) == consonantSkeleton(y)
-        if !soundAlike {
-            let (mx, my) = (letterMask(x), letterMask(y))
-            guard (mx & ~my).nonzeroBitCount <= allowedEdits, (my & ~mx).nonzeroBitCount <= allowedEdits else { return 0 }
-        }
+        if !soundAlike, !masksAllow(letterMask(x), letterMask(y), length: longest) { return 0 }
         if arePastAndPresent(x, y) || areOpposites(x, y) { return 0 }
         let score = 1 - Double(damerauLevenshtein(x, y)) / Double(longest)
         if score >= fuzzyThreshold { return min(score, 0.95) }
@@ -128,8 +142,7 @@ enum WordSimilarity {
             if isSpecial || other.isSpecial { return false }
             guard couldBeSimilar(length, other.length) else { return true }
             if min(length, other.length) >= 6, soundKey == other.soundKey { return false }  // may sound alike
-            let allowed = Int(Double(max(length, other.length)) * (1 - fuzzyThreshold))
-            return (mask & ~other.mask).nonzeroBitCount > allowed || (other.mask & ~mask).nonzeroBitCount > allowed
+            return !masksAllow(mask, other.mask, length: max(length, other.length))
         }
     }
 

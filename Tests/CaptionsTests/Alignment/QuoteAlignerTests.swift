@@ -81,8 +81,17 @@ struct QuoteAlignerTests {
     }
 
     @Test func bracketedEditorialWordsStandForWhatWasSaid() {
+        // "[The mayor]" stands for the "We" of "We will, we will rebuild":
+        // the quote starts there, not at the restart.
         let result = align("[The mayor] will rebuild the harbour before the winter storms arrive")
         #expect(result.status == .matched)
+        #expect(result.chosen?.captionText == "we will rebuild the harbour before the winter storms arrive.")
+        // "[Zelenskyy]" stands for "he"; words the bracket leaves out are free.
+        let standIn = align("[Zelenskyy] is grateful for the support")
+        #expect(standIn.chosen?.captionText == "he is grateful, uh, for the support.")
+        let clarified = align("The repairs will cost £4.5 million [for the harbour]")
+        #expect(clarified.status == .matched)
+        #expect(clarified.chosen?.captionText == "The repairs will cost four point five million pounds,")
     }
 
     @Test func hyphenationAndContractionsDoNotMatter() {
@@ -124,6 +133,50 @@ struct QuoteAlignerTests {
         #expect(result.chosen?.speakerAgreement == .disagrees)
         let agreeing = align("Will Volodymyr Zelenskyy's visit change the plan?", speaker: "Tom Baker")
         #expect(agreeing.chosen?.speakerAgreement == .agrees)
+    }
+
+    @Test func parenthesisedEditorialWordsNeedNotBeSpoken() {
+        let result = align("The repairs (to the harbour) will cost four point five million pounds")
+        #expect(result.status == .matched)
+        #expect(result.chosen?.differences.contains(QuoteDifference(kind: .inserted, quoted: "(to the harbour)", spoken: "", reason: .editorial)) == true)
+    }
+
+    @Test func aQuoteInterruptedByItsAttributionIsMatchedAcrossTheBreak() {
+        let quotation = HarbourBriefing.quotation(
+            "We will not close the school, on Monday.", parts: ["We will not close the school,", "on Monday."])
+        let result = HarbourBriefing.aligner.align([quotation])[0]
+        #expect(result.status == .matched)
+    }
+
+    @Test func aCaptionTranscriptionSlipIsAllowedInALongQuote() {
+        let aligner = QuoteAligner(videos: [CaptionWords(CueMarkup.document([
+            CueMarkup.cue(0, 4, "we are going to fix the rodes in every village this year"),
+        ]))])
+        let result = aligner.align(text: "We are going to fix the roads in every village this year")
+        #expect(result.status == .matched)
+        #expect(result.chosen?.differences.contains(QuoteDifference(kind: .replaced, quoted: "roads", spoken: "rodes")) == true)
+    }
+
+    @Test func aChangedTenseIsNotASmallEdit() {
+        let aligner = QuoteAligner(videos: [CaptionWords(CueMarkup.document([
+            CueMarkup.cue(0, 4, "I was proud of this town and its people."),
+        ]))])
+        let result = aligner.align(text: "I am proud of this town and its people")
+        #expect(result.status == .partial)
+        #expect(result.chosen?.captionText == "proud of this town and its people.")
+    }
+
+    @Test(arguments: ["", "...", "[sic]", "“”", "—", String(repeating: "word ", count: 2000)])
+    func degenerateQuotesAreUnmatchedWithoutTrouble(text: String) {
+        let result = align(text)
+        #expect(result.status == .unmatched)
+        #expect(result.occurrences.isEmpty)
+    }
+
+    @Test func aLongQuoteSpokenInFullIsMatched() {
+        // Every cue of the briefing but the reporter's question, quoted as one passage.
+        let text = HarbourBriefing.cues[0..<6].map(\.plainText).joined(separator: " ")
+        #expect(align(text).status == .matched)
     }
 
     @Test func theArticlesOrderChoosesBetweenRepeatedOccurrences() {
