@@ -44,12 +44,13 @@ enum WordTiming {
     ///   - anchors: for each word, the inline timestamp before it, if any.
     ///   - weights: for each word, its length weight.
     ///   - pauses: for each word, the weight of the pause after it.
+    ///   - capsRate: whether no word may last longer than ``slowestRate`` allows.
     ///   - start: when the cue starts.
     ///   - end: when the cue ends (not before `start`).
     /// - Returns: each word's start and end, in order, inside `start...end`.
     ///   Timestamps outside the cue are clamped into it, and ones that go back
     ///   in time are moved up to the previous one.
-    static func times(anchors: [MediaTime?], weights: [Int], pauses: [Int], start: MediaTime, end: MediaTime) -> [(start: MediaTime, end: MediaTime)] {
+    static func times(anchors: [MediaTime?], weights: [Int], pauses: [Int], capsRate: Bool = true, start: MediaTime, end: MediaTime) -> [(start: MediaTime, end: MediaTime)] {
         let count = anchors.count
         guard count > 0 else { return [] }
         // Group boundaries: the first word, and every word with a timestamp.
@@ -70,7 +71,8 @@ enum WordTiming {
             let groupEnd = g + 1 < groupStarts.count ? groupStarts[g + 1].time : end
             // A pause after the group's last word is the silence before the next timestamp anyway.
             let total = Int64((group.index..<upper).reduce(0) { $0 + weights[$1] + ($1 + 1 < upper ? pauses[$1] : 0) })
-            let span = min(groupEnd - group.time, slowestRate * MediaTime(seconds: max(1, total)))
+            let available = groupEnd - group.time
+            let span = capsRate ? min(available, slowestRate * MediaTime(seconds: max(1, total))) : available
             func offset(_ units: Int64) -> MediaTime {
                 total == 0 ? span : span * MediaTime(numerator: units, denominator: total)
             }

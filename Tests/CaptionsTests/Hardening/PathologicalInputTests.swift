@@ -205,3 +205,36 @@ struct PathologicalInputTests {
         #expect(cues.last?.plainText == "cue 999")
     }
 }
+
+/// What a whole `captions convert` run costs on pathological files, measured
+/// on the process itself: it stays within a small multiple of the input's size.
+@Suite("Pathological input: cost of a run")
+struct PathologicalRunCostTests {
+    /// Megabytes every run needs whatever its input (runtime, libraries, buffers).
+    static let baseline = 64 << 20
+
+    static func convert(_ content: [UInt8], named name: String) throws -> (MeasuredRun, Int) {
+        let dir = try FixtureFiles.temporaryDirectory()
+        let input = dir.appendingPathComponent(name)
+        try Data(content).write(to: input)
+        let run = try MeasuredRun.captions(["convert", input.path, "--to", "vtt", "-o", dir.appendingPathComponent("out.vtt").path])
+        return (run, content.count)
+    }
+
+    @Test func convertingOneEnormousLineNeedsMemoryInProportion() throws {
+        let file = Array("1\n00:00:01,000 --> 00:00:02,000\n".utf8) + [UInt8](repeating: UInt8(ascii: "x"), count: 4_000_000) + [0x0A]
+        let (run, size) = try Self.convert(file, named: "line.srt")
+        #expect(run.status == 0)
+        #expect(run.peakMemory > 0, "the peak could not be measured")
+        #expect(run.peakMemory < Self.baseline + 12 * size, "peak \(run.peakMemory >> 20) MB for \(size >> 20) MB")
+    }
+
+    @Test func convertingAHundredThousandEmptyCuesNeedsMemoryInProportion() throws {
+        var file: [UInt8] = []
+        for i in 1...100_000 { file += Array("\(i)\n00:00:01,000 --> 00:00:02,000\n\n".utf8) }
+        let (run, size) = try Self.convert(file, named: "empty.srt")
+        #expect(run.status == 0)
+        #expect(run.peakMemory > 0, "the peak could not be measured")
+        #expect(run.peakMemory < Self.baseline + 12 * size, "peak \(run.peakMemory >> 20) MB for \(size >> 20) MB")
+    }
+}
