@@ -33,6 +33,27 @@ let benchmarks: @Sendable () -> Void = {
             measure(benchmark, bytes: max(1, WebVTTWriter().write(document).bytes.count)) { WebVTTWriter().write(document) }
         }
     }
+
+    // Quote alignment on three hours of captions (AlignmentSample): the word
+    // stream, the index, and 100 quotes once the captions are indexed.
+    let alignmentConfiguration = Benchmark.Configuration(
+        metrics: [.wallClock, .throughput, .mallocCountTotal], timeUnits: .milliseconds, maxDuration: .seconds(5), maxIterations: 30)
+    Benchmark("Caption words, 3 h of captions", configuration: alignmentConfiguration) { benchmark in
+        let document = Samples.shared.alignment.document
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations { blackHole(CaptionWords(document)) }
+    }
+    Benchmark("Alignment index, 3 h of captions", configuration: alignmentConfiguration) { benchmark in
+        let words = CaptionWords(Samples.shared.alignment.document)
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations { blackHole(QuoteAligner(videos: [words])) }
+    }
+    Benchmark("Align 100 quotes, 3 h of captions", configuration: alignmentConfiguration) { benchmark in
+        let sample = Samples.shared.alignment
+        let aligner = QuoteAligner(videos: [CaptionWords(sample.document)])
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations { blackHole(aligner.align(sample.quotes)) }
+    }
 }
 
 /// Millions of bytes handled per second; larger is better.
@@ -64,6 +85,9 @@ final class Samples: @unchecked Sendable {
         files[key] = bytes
         return bytes
     }
+
+    /// The alignment workload.
+    lazy var alignment = AlignmentSample()
 
     /// The SRT sample of `megabytes` MiB, read: what the writers write.
     func document(megabytes: Int) -> CaptionDocument {
