@@ -11,8 +11,8 @@
 ///   ``AlignmentCosts/editBudget(words:)``;
 /// - *critical*: a change of meaning: a negation added or dropped, a number,
 ///   auxiliary, pronoun or quantifier changed, or a word replaced by an
-///   unrelated one (unless it is a capitalised name, which transcription
-///   often garbles).
+///   unrelated one (a name garbled by transcription still sounds alike, so
+///   it is an edit; `Putin` for `Russia` is not).
 ///
 /// The quote is `matched` when nothing is critical and the edits fit the
 /// budget of the whole quote; otherwise `partial` when some stretch of it
@@ -172,8 +172,7 @@ struct AlignmentVerdict {
         if q.flags.contains(.negation) || c.flags.contains(.negation) { return .critical }
         switch WordSimilarity.substitution(q, c) {
         case .near: return .edit
-        case .far: return q.flags.contains(.capitalised) ? .edit : .critical
-        case .meaningful: return .critical
+        case .far, .meaningful: return .critical
         }
     }
 }

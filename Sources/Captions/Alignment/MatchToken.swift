@@ -29,9 +29,6 @@ struct MatchToken: Sendable, Hashable {
         static let restart = Flags(rawValue: 1 << 7)
         /// A number in digits (`4.5`, `1990s`, `21th` for an ordinal).
         static let numeric = Flags(rawValue: 1 << 8)
-        /// A quote word capitalised inside a sentence: most likely a name,
-        /// which transcription garbles more than other words.
-        static let capitalised = Flags(rawValue: 1 << 9)
     }
 
     /// The normalised form.

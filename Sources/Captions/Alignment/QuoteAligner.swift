@@ -141,7 +141,8 @@ public struct QuoteAligner: Sendable {
                 let margin = CandidateWindows.slack
                 let around = max(0, span.lowerBound - margin)..<min(index.tokens.count, span.upperBound + 1 + margin)
                 let fitting = aligner.align(around, mode: .fitting)
-                let verdict = AlignmentVerdict(steps: fitting.steps, alignmentScore: fitting.score, quote: tokens, index: index, costs: costs)
+                let steps = AlignmentEdges.paired(fitting.steps, quote: tokens, index: index)
+                let verdict = AlignmentVerdict(steps: steps, alignmentScore: fitting.score, quote: tokens, index: index, costs: costs)
                 guard verdict.status != .unmatched, let covered = verdict.captionTokens else {
                     result.unmatchedScore = max(result.unmatchedScore, verdict.score)
                     continue
@@ -154,7 +155,7 @@ public struct QuoteAligner: Sendable {
                 if verdict.status == .matched { matchedWeight = max(matchedWeight, candidate.weight) }
                 let occurrence = makeOccurrence(
                     video: video, index: index, verdict: verdict, covered: covered, quotation: quotation,
-                    differences: AlignmentDiff.differences(fitting.steps, quote: tokens, quoteWords: words, index: index))
+                    differences: AlignmentDiff.differences(steps, quote: tokens, quoteWords: words, index: index))
                 if !result.occurrences.contains(where: { $0.video == video && $0.words.overlaps(occurrence.words) && $0.score >= occurrence.score }) {
                     result.occurrences.removeAll { $0.video == video && $0.words.overlaps(occurrence.words) }
                     result.occurrences.append(occurrence)

@@ -60,17 +60,9 @@ struct WordNormalizer {
     /// - Returns: the tokens, in order.
     static func tokens(_ words: [String], role: Role, flags: [MatchToken.Flags]? = nil, gapsBefore: Set<Int> = []) -> [MatchToken] {
         var normalizer = WordNormalizer(role: role)
-        var sentenceStart = true
         for (index, word) in words.enumerated() {
             if !gapsBefore.isEmpty, gapsBefore.contains(index) { normalizer.markGap() }
-            var wordFlags = flags?[index] ?? []
-            // Only a quote's capitals say anything (captions are often all capitals).
-            if role == .quote {
-                if !sentenceStart, word.first(where: \.isLetter)?.isUppercase == true { wordFlags.insert(.capitalised) }
-                let end = word.last { !"\"'\u{201D}\u{2019})]".contains($0) }
-                sentenceStart = end == "." || end == "!" || end == "?" || end == ":"
-            }
-            normalizer.add(word, index: index, flags: wordFlags)
+            normalizer.add(word, index: index, flags: flags?[index] ?? [])
         }
         return normalizer.finish()
     }

@@ -166,6 +166,15 @@ struct QuoteAlignerTests {
         #expect(result.chosen?.differences.filter { $0.kind == .omitted }.allSatisfy { $0.reason == .filler } == true)
     }
 
+    @Test func anotherNameInPlaceOfTheSpokenOneIsAChangeOfMeaning() {
+        let aligner = QuoteAligner(videos: [CaptionWords(CueMarkup.document([
+            CueMarkup.cue(0, 4, "Russia will not win this war, and everyone here knows it."),
+        ]))])
+        let result = aligner.align(text: "Putin will not win this war, and everyone here knows it")
+        #expect(result.status == .partial)
+        #expect(result.chosen?.differences.first == QuoteDifference(kind: .replaced, quoted: "Putin", spoken: "Russia"))
+    }
+
     @Test func aChangedTenseIsNotASmallEdit() {
         let aligner = QuoteAligner(videos: [CaptionWords(CueMarkup.document([
             CueMarkup.cue(0, 4, "I was proud of this town and its people."),
