@@ -36,9 +36,14 @@ enum AlignmentEdges {
         return result
     }
 
-    /// A quote word that can stand for a spoken one: not an editor's, not a filler.
+    /// A quote word that can stand for a spoken one: not an editor's, not a
+    /// filler, and either a word of meaning (a number, pronoun, auxiliary…)
+    /// or longer than three letters. A short `And` or `So` an article keeps
+    /// at the start of a quote is no substitute for the word before it.
     private static func pairable(_ q: Int, quote: [MatchToken]) -> Bool {
-        quote[q].flags.isDisjoint(with: [.editorial, .filler])
+        let token = quote[q]
+        guard token.flags.isDisjoint(with: [.editorial, .filler]) else { return false }
+        return !token.flags.isDisjoint(with: [.exactOnly, .numeric]) || token.key.utf8.count > 3
     }
 
     /// A spoken word a quote word can be paired with: not a filler, restart or sound.

@@ -175,6 +175,14 @@ struct QuoteAlignerTests {
         #expect(result.chosen?.differences.first == QuoteDifference(kind: .replaced, quoted: "Putin", spoken: "Russia"))
     }
 
+    @Test func aConjunctionAddedAtTheStartIsNoChangeOfMeaning() {
+        let aligner = QuoteAligner(videos: [CaptionWords(CueMarkup.document([
+            CueMarkup.cue(0, 4, "okay we will rebuild the harbour before the winter storms arrive"),
+        ]))])
+        #expect(aligner.align(text: "And we will rebuild the harbour before the winter storms arrive").status == .matched)
+        #expect(aligner.align(text: "They will rebuild the harbour before the winter storms arrive").status == .partial)
+    }
+
     @Test func aChangedTenseIsNotASmallEdit() {
         let aligner = QuoteAligner(videos: [CaptionWords(CueMarkup.document([
             CueMarkup.cue(0, 4, "I was proud of this town and its people."),
