@@ -183,23 +183,3 @@ public struct QuoteAligner: Sendable {
             differences: differences, cues: cues.sorted())
     }
 }
-
-extension Array where Element == AlignmentStep {
-    /// The first and last caption tokens paired by these steps.
-    var captionSpan: ClosedRange<Int>? {
-        var low: Int?
-        var high: Int?
-        for step in self {
-            switch step {
-            case .pair(_, let c, _):
-                low = Swift.min(low ?? c, c); high = Swift.max(high ?? c, c)
-            case .merge(_, let cs, _):
-                low = Swift.min(low ?? cs.lowerBound, cs.lowerBound); high = Swift.max(high ?? (cs.upperBound - 1), cs.upperBound - 1)
-            case .quoteOnly, .captionOnly:
-                break
-            }
-        }
-        guard let low, let high else { return nil }
-        return low...high
-    }
-}

@@ -1,25 +1,3 @@
-/// One step of an alignment between a quote and the captions.
-enum AlignmentStep: Sendable, Hashable {
-    /// A quote token paired with a caption token; `similarity` 1 for the same
-    /// word, from 0.75 for a misspelling, below that for a different word.
-    case pair(quote: Int, caption: Int, similarity: Double)
-    /// Two tokens written as one on the other side (`email` / `e mail`).
-    case merge(quote: Range<Int>, caption: Range<Int>, similarity: Double)
-    /// A quote token that was not spoken.
-    case quoteOnly(Int)
-    /// A spoken token the quote leaves out, and why when the quote allows it.
-    case captionOnly(Int, gap: QuoteGap?)
-}
-
-/// A place where a quote may leave spoken words out.
-enum QuoteGap: Sendable, Hashable {
-    /// An ellipsis, or the break between the parts of an interrupted quote:
-    /// any number of words.
-    case ellipsis
-    /// Beside an editor's bracket: the few words the bracket stands for.
-    case editorial
-}
-
 /// Word-level dynamic-programming alignment of one quote with a window of
 /// the captions.
 ///
@@ -33,9 +11,10 @@ enum QuoteGap: Sendable, Hashable {
 ///
 /// Besides pairing, skipping a quote word and skipping a spoken word, the
 /// recurrence has two merge moves (two words on one side written as one on
-/// the other) and a gap state, open only where the quote has an ellipsis, an
-/// editor's bracket, or a break between its parts, in which skipped spoken
-/// words cost almost nothing.
+/// the other), cheaper skips beside an editor's bracket (the few words it
+/// stands for), and a gap state, open only where the quote has an ellipsis
+/// or a break between its parts, in which skipped spoken words cost almost
+/// nothing. The scores are ``AlignmentCosts``.
 struct WordAligner {
     enum Mode { case local, fitting }
 
@@ -382,15 +361,5 @@ struct WordAligner {
             while let first = steps.first, !first.isPairing { steps.removeFirst() }
         }
         return steps.reversed()
-    }
-}
-
-extension AlignmentStep {
-    /// `true` for steps that pair quote words with spoken words.
-    var isPairing: Bool {
-        switch self {
-        case .pair, .merge: true
-        case .quoteOnly, .captionOnly: false
-        }
     }
 }
