@@ -177,7 +177,6 @@ struct TTMLRegionBox: Sendable, Hashable {
         var inlineStart = position
         if positionAlign == .center { inlineStart -= size / 2 }
         if positionAlign == .lineRight { inlineStart -= size }
-        inlineStart = min(max(0, inlineStart), 100 - size)
         // Along the line direction.
         let row = 100 / max(1, rows)
         var line: Double

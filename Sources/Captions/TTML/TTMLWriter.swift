@@ -169,9 +169,32 @@ private struct TTMLOutput {
         if let end = cue.end { attributes.append(("end", times.string(end))) }
         attributes.append(("region", region(for: cue)))
         attributes.append(("style", style("textAlign", cue.settings.align.rawValue, id: "align-" + cue.settings.align.rawValue)))
+        if TTMLOutput.needsPreservedSpace(cue.content) { attributes.append(("xml:space", "preserve")) }
         xml.start("p", attributes: attributes)
         writeContent(cue.content, to: &xml)
         xml.end("p")
+    }
+
+    /// `true` when a TTML reader's default whitespace handling (runs of
+    /// whitespace collapsed, spaces at line ends dropped) would change the
+    /// text, so the paragraph needs `xml:space="preserve"`.
+    static func needsPreservedSpace(_ nodes: [CueNode]) -> Bool {
+        var text = ""
+        var stack = [nodes[...]]
+        while let last = stack.indices.last {
+            guard let node = stack[last].first else {
+                stack.removeLast()
+                continue
+            }
+            stack[last] = stack[last].dropFirst()
+            switch node {
+            case .text(let value): text += value
+            case .timestamp: break
+            case .span(let span): stack.append(span.children[...])
+            }
+        }
+        if text.contains("  ") || text.contains("\t") || text.contains("\r") { return true }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).contains { $0.first == " " || $0.last == " " }
     }
 
     /// A valid, unused `xml:id` (an XML name) made from a cue identifier.
