@@ -171,6 +171,25 @@ struct TTMLRoundTripTests {
         #expect(back.cues.map(Kept.init) == expected)
     }
 
+    @Test func ttmlToTTMLKeepsPaintOnParagraphsWhole() throws {
+        let original = try TTMLSample.fixture("paint-on.ttml").document
+        let written = TTMLWriter().write(original)
+        #expect(written.text.contains(#"<p xml:id="roll2" begin="00:00:03.000" end="00:00:06.000" region="region1" style="align-start">welcome <span begin="00:00:01.000">home</span></p>"#))
+        let back = try TTMLReader().read(written.bytes, file: "out.ttml").document
+        #expect(back.paragraphs.timed == original.paragraphs.timed)
+        #expect(back.cues.timed == original.cues.timed)
+    }
+
+    @Test func paragraphsTheTimelineCannotBeRebuiltFromAreWrittenAsTheTimeline() throws {
+        // A <set> hides the word for a second; the paragraph alone cannot say so.
+        let original = try TTMLSample.read(body: """
+            <div><p begin="0s" end="3s"><set begin="1s" end="2s" tts:visibility="hidden"/>Blink</p></div>
+            """)
+        let back = try TTMLReader().read(TTMLWriter().write(original).bytes, file: "out.ttml").document
+        #expect(back.cues.timed == original.cues.timed)
+        #expect(back.paragraphs.timed == original.cues.timed)
+    }
+
     @Test(arguments: ["news.ttml", "paint-on.ttml", "utf16le.ttml"])
     func writtenTTMLReadsBackAsTheSameDocument(_ name: String) throws {
         // The fuzzers' promise: once through the writer, a document is stable.
