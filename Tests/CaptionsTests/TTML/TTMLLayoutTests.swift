@@ -82,17 +82,20 @@ struct TTMLLayoutTests {
     @Test func writerRegionsReadBackAsTheSameSettings() {
         let positioned = placement(line: 85, .end, position: 12.5, size: 75)
         let centred = placement(line: 40, .center, position: 30, size: 40, align: .left)
-        for settings in [CueSettings(), positioned, centred] {
+        // Full width at the very bottom, but placed explicitly: not the default.
+        let fullWidth = placement(line: 100, .end, position: 0, size: 100, align: .left)
+        for settings in [CueSettings(), positioned, centred, fullWidth] {
             let box = TTMLRegionBox(settings: settings)
             #expect(box.cueSettings(textAlign: settings.align) == settings)
         }
     }
 
     @Test func webVTTPositionRulesShapeTheRegion() {
-        // position 50% centred with size 40%: the box spans 30%..70%.
+        // position 50% centred with size 40%: the box spans 30%..70% across,
+        // and 30% of the frame down from line 10%.
         var settings = placement(line: 10, position: 50, size: 40, positionAlign: .center)
         let box = TTMLRegionBox(settings: settings)
-        #expect(box.x == 30 && box.width == 40 && box.y == 10 && box.height == 90 && box.displayAlign == .before)
+        #expect(box.x == 30 && box.width == 40 && box.y == 10 && box.height == 30 && box.displayAlign == .before)
         // Line -1 (snap to lines) is the bottom row.
         settings.line = .number(-1)
         #expect(TTMLRegionBox(settings: settings).cueSettings(textAlign: nil).line == .percentage(100))

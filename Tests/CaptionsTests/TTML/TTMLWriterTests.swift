@@ -54,7 +54,7 @@ struct TTMLWriterTests {
         let settings = placement(line: 10, position: 20, size: 60, align: .left)
         let content: [CueNode] = [.span(CueSpan(kind: .class, classes: ["yellow"], children: [.text("Top")])), .text(" line\nnext")]
         let text = written([Cue(start: .zero, end: seconds("1"), content: content, settings: settings)]).text
-        #expect(text.contains(#"<region xml:id="region1" tts:origin="20% 10%" tts:extent="60% 90%" tts:displayAlign="before"/>"#))
+        #expect(text.contains(#"<region xml:id="region1" tts:origin="20% 10%" tts:extent="60% 30%" tts:displayAlign="before"/>"#))
         #expect(text.contains(##"<style xml:id="yellow" tts:color="#ffff00"/>"##))
         #expect(text.contains(#"region="region1" style="align-left"><span style="yellow">Top</span> line<br/>next</p>"#))
     }
