@@ -8,7 +8,7 @@
 /// a WebVTT cue.
 ///
 /// Styling becomes nested spans, outermost first: the speaker (`<v>`, with
-/// the `ttm:role` as a class), the language (`<lang>`), the colour (a `<c>`
+/// the `ttm:role` as a class; a role alone is a `<v>` with no name), the language (`<lang>`), the colour (a `<c>`
 /// class), ruby (`<ruby>`, `<rt>`), then `<i>`, `<b>` and `<u>`. Runs that
 /// share outer spans share the span elements.
 struct TTMLCueTextBuilder {
@@ -41,7 +41,7 @@ struct TTMLCueTextBuilder {
         /// The span this markup needs at nesting level `level` (outermost 0), if any.
         func key(at level: Int) -> SpanKey? {
             switch level {
-            case 0: return voice >= 0 ? .voice(voice, role: role) : role >= 0 ? .role(role) : nil
+            case 0: return voice >= 0 || role >= 0 ? .voice(voice, role: role) : nil
             case 1: return language >= 0 ? .language(language) : nil
             case 2: return color.map(SpanKey.color)
             case 3: return rubyContainer > 0 ? .ruby(rubyContainer) : nil
@@ -54,8 +54,8 @@ struct TTMLCueTextBuilder {
     }
 
     private enum SpanKey: Hashable {
+        /// A speaker (`ttm:agent`, -1 for none) and role (`ttm:role`, -1 for none).
         case voice(Int32, role: Int32)
-        case role(Int32)
         case language(Int32)
         case color(TTMLColor)
         case ruby(Int32)
@@ -261,9 +261,8 @@ struct TTMLCueTextBuilder {
     private func span(for key: SpanKey, children: [CueNode]) -> CueSpan {
         switch key {
         case .voice(let voice, let role):
-            return CueSpan(kind: .voice, classes: roles[role].map { [TTMLCueTextBuilder.className($0)] } ?? [], annotation: voices[voice], children: children)
-        case .role(let role):
-            return CueSpan(kind: .class, classes: roles[role].map { [TTMLCueTextBuilder.className($0)] } ?? [], children: children)
+            // A role without an agent is a voice with no name.
+            return CueSpan(kind: .voice, classes: roles[role].map { [TTMLCueTextBuilder.className($0)] } ?? [], annotation: voices[voice] ?? "", children: children)
         case .language(let language):
             return CueSpan(kind: .language, annotation: languages[language] ?? "", children: children)
         case .color(let color):

@@ -119,7 +119,7 @@ struct TTMLDocumentBuilder {
             throw CaptionError(.invalidInput, "elements are nested more than \(TTMLDocumentBuilder.maximumDepth) deep", at: position.location(in: file))
         }
         let namespace = namespaces.classify(element.namespace)
-        guard let parent = stack.last else {
+        guard let parentKind = stack.last?.kind else {
             guard namespace == .content, element.localName.equals("tt") else {
                 let name = element.localName.string
                 throw CaptionError(
@@ -130,7 +130,7 @@ struct TTMLDocumentBuilder {
             openRoot(element, at: position)
             return
         }
-        guard let kind = childKind(of: parent.kind, name: element.localName, namespace: namespace) else {
+        guard let kind = childKind(of: parentKind, name: element.localName, namespace: namespace) else {
             skipDepth = 1
             return
         }
@@ -140,7 +140,7 @@ struct TTMLDocumentBuilder {
             openContent(kind, element, at: position)
         case .set:
             openSet(element, at: position)
-        case .region where parent.kind != .layout:
+        case .region where parentKind != .layout:
             if !headIsResolved { resolveHead() }
             openInlineRegion(element, at: position)
         case .region:

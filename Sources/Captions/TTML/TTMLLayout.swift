@@ -142,8 +142,8 @@ struct TTMLRegionBox: Sendable, Hashable {
     /// WebVTT's default placement becomes the full-frame region with its
     /// lines at the bottom. Otherwise the region spans the cue box across
     /// (from `position`, `positionAlign` and `size`, with WebVTT's `auto`
-    /// rules) and, in the line direction, reaches from the cue's `line` to
-    /// the far edge of the frame on the side `lineAlign` grows towards. Line
+    /// rules) and, in the line direction, reaches from the cue's `line` up to
+    /// 30% of the frame towards the side `lineAlign` grows to. Line
     /// numbers (snap-to-lines) count rows of `100 / rows` percent from the
     /// top, or from the bottom when negative.
     ///
@@ -177,7 +177,6 @@ struct TTMLRegionBox: Sendable, Hashable {
         var inlineStart = position
         if positionAlign == .center { inlineStart -= size / 2 }
         if positionAlign == .lineRight { inlineStart -= size }
-        inlineStart = min(max(0, inlineStart), 100 - size)
         // Along the line direction.
         let row = 100 / max(1, rows)
         var line: Double
@@ -198,14 +197,17 @@ struct TTMLRegionBox: Sendable, Hashable {
         var align: TTMLDisplayAlign
         var blockStart: Double
         var blockSize: Double
+        // Room for a few lines (30% of the frame, or what is left of it),
+        // never the whole frame, which stands for WebVTT's default placement.
+        let room = 30.0
         switch lineAlign {
         case .start:
-            (align, blockStart, blockSize) = (.before, line, 100 - line)
+            (align, blockStart, blockSize) = (.before, line, min(room, 100 - line))
         case .center:
-            let half = min(line, 100 - line)
+            let half = min(line, 100 - line, room / 2)
             (align, blockStart, blockSize) = (.center, line - half, 2 * half)
         case .end:
-            (align, blockStart, blockSize) = (.after, 0, line)
+            (align, blockStart, blockSize) = (.after, line - min(room, line), min(room, line))
         }
         if settings.vertical == .rightToLeft {
             align = align == .before ? .after : align == .after ? .before : .center

@@ -25,8 +25,9 @@ struct TTMLTimingParameters: Sendable, Hashable {
     var specifiedTickRate: Int64?
     /// `ttp:dropMode`; default `nonDrop`.
     var dropMode: DropMode = .nonDrop
-    /// `ttp:markerMode` is `discontinuous` (SMPTE times are event markers, not offsets).
-    var markersAreDiscontinuous = false
+    /// `ttp:markerMode` is `discontinuous` (SMPTE times are event markers, not
+    /// offsets), the default since TTML1's second edition (§6.2.8).
+    var markersAreDiscontinuous = true
 
     /// Frames per second of media time: `frameRate * frameRateMultiplier`.
     var effectiveFrameRate: MediaTime { MediaTime(seconds: frameRate) * frameRateMultiplier }
@@ -50,7 +51,7 @@ struct TTMLTimingParameters: Sendable, Hashable {
         case .clock:
             return "ttp:timeBase=\"clock\" times are wall-clock times; they are read as offsets from the start of the document"
         case .smpte where markersAreDiscontinuous:
-            return "ttp:markerMode=\"discontinuous\" SMPTE times are event markers; they are read as continuous time code"
+            return "with ttp:markerMode discontinuous (the default) SMPTE times are event markers; they are read as continuous time code"
         case .smpte, .media:
             return nil
         }

@@ -68,6 +68,17 @@ struct TTMLTimeFormatter {
         return "\(padded(hours, 2)):\(padded(minutes, 2)):\(padded(seconds, 2)):\(padded(label % rate, max(2, digits)))"
     }
 
+    /// `true` when two lists of cues are the same once their times are
+    /// written this way: the same ids, text and settings, and times that
+    /// write the same.
+    func sameCues(_ a: [Cue], _ b: [Cue]) -> Bool {
+        guard a.count == b.count else { return false }
+        return zip(a, b).allSatisfy { x, y in
+            x.id == y.id && x.content == y.content && x.settings == y.settings && string(x.start) == string(y.start)
+                && x.end.map(string) == y.end.map(string)
+        }
+    }
+
     /// The counted frame label of frame `index` under NTSC drop-frame time
     /// code: two labels (four at 59.94) skipped at each minute except every
     /// tenth, the inverse of TTML's `countedFrames - droppedFrames`.

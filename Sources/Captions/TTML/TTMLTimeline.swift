@@ -307,17 +307,24 @@ struct TTMLTimeline {
                 active.insert(candidate, at: at)
             }
             guard !active.isEmpty else { continue }
-            var content: [CueNode] = []
+            // The region's text: its paragraphs in document order, each
+            // starting a line, rendered together so shared styling stays one span.
+            var content: [CueNode]
             var firstShown: Int?
             var shownCount = 0
-            for entryIndex in active {
-                let nodes = render(entries[entryIndex], runs: runs, slot: slot, from: start, to: stop, paragraphCues: paragraphCues)
-                guard !nodes.isEmpty else { continue }
-                if !content.isEmpty { TTMLCueTextBuilder.append(.text("\n"), to: &content) }
-                for node in nodes { TTMLCueTextBuilder.append(node, to: &content) }
-                if firstShown == nil { firstShown = entries[entryIndex].paragraph }
-                shownCount += 1
+            if active.count == 1, let cached = entries[active[0]].cue {
+                content = paragraphCues[cached].content
+                firstShown = entries[active[0]].paragraph
+                shownCount = 1
+            } else {
+                pieces.removeAll(keepingCapacity: true)
+                for entryIndex in active where gatherPieces(entries[entryIndex], runs: runs, slot: slot, from: start, to: stop) {
+                    if firstShown == nil { firstShown = entries[entryIndex].paragraph }
+                    shownCount += 1
+                }
+                content = text.nodes(for: pieces)
             }
+            if content.isEmpty { continue }
             guard let firstShown else { continue }
             if let last = cues.indices.last, cues[last].end == start, cues[last].content == content {
                 cues[last].end = stop
@@ -374,20 +381,24 @@ struct TTMLTimeline {
             settings: settings(slot: slot, textAlign: paragraph.textAlign), location: paragraph.location)
     }
 
-    /// The entry's text between two consecutive boundaries.
-    private mutating func render(
-        _ entry: Entry, runs: [Int], slot: Int, from start: MediaTime, to stop: MediaTime?, paragraphCues: [Cue]
-    ) -> [CueNode] {
-        if let cue = entry.cue { return paragraphCues[cue].content }
-        pieces.removeAll(keepingCapacity: true)
+    /// Adds the pieces an entry shows between two consecutive boundaries,
+    /// after a line break when pieces are already there.
+    ///
+    /// - Returns: `true` when the entry shows text there.
+    private mutating func gatherPieces(_ entry: Entry, runs: [Int], slot: Int, from start: MediaTime, to stop: MediaTime?) -> Bool {
+        var showsText = false
+        let lineBreak = TTMLCueTextBuilder.Piece(text: nil, markup: TTMLMarkup(), preservesSpace: false, slot: slot)
+        let first = pieces.count
         for runIndex in runs[entry.runs] {
             guard let span = interval(of: runIndex, slot: slot), span.begin <= start,
                   span.end.map({ end in stop.map { $0 <= end } ?? false }) ?? true,
                   isShown(runIndex, slot: slot, at: start)
             else { continue }
+            if pieces.count == first, first > 0 { pieces.append(lineBreak) }
             pieces.append(piece(runIndex, slot: slot))
+            if !builder.runs[runIndex].isBlank { showsText = true }
         }
-        return text.nodes(for: pieces)
+        return showsText
     }
 
     /// The cues of all regions in order of start time; cues that start

@@ -1,7 +1,7 @@
 /// Writes documents as TTML in the IMSC1 text profile, which ``TTMLReader``
 /// reads back to the same cues.
 ///
-/// Each cue becomes a `<p>` with its times and a region. The head declares:
+/// Each cue becomes a `<p>` with its times and a region, in order of start time. The head declares:
 /// - the speakers (`<v>`) as `ttm:agent`s with their `ttm:name`, which the
 ///   voice spans then reference with `ttm:agent` (and a voice's class as `ttm:role`);
 /// - one style each for italic, bold, underline, every text colour (colour
@@ -33,7 +33,22 @@ public struct TTMLWriter: CaptionWriting {
     /// - Returns: UTF-8 bytes, the conversion losses and warnings.
     /// - Complexity: O(n) in the size of the document.
     public func write(_ document: CaptionDocument) -> WriteResult {
-        var output = TTMLOutput(document: document, times: TTMLTimeFormatter(frameRate: frameRate))
+        let times = TTMLTimeFormatter(frameRate: frameRate)
+        // A document read from TTML keeps its paragraphs: written as they
+        // are (words that appear later as timed spans), paint-on and roll-up
+        // stay one paragraph each. That is used when reading the result back
+        // gives the same paragraphs and the same timeline; what paragraphs
+        // cannot express (visibility animations, one paragraph in several
+        // regions, words that leave early) falls back to the timeline.
+        if !document.paragraphs.isEmpty {
+            var output = TTMLOutput(document: document, cues: document.paragraphs, timestampsAreTiming: true, times: times)
+            let result = output.write()
+            if let reread = try? TTMLReader().read(result.bytes, file: nil).document,
+               times.sameCues(reread.paragraphs, document.paragraphs), times.sameCues(reread.cues, document.cues) {
+                return result
+            }
+        }
+        var output = TTMLOutput(document: document, cues: document.cues, timestampsAreTiming: false, times: times)
         return output.write()
     }
 }
@@ -41,6 +56,10 @@ public struct TTMLWriter: CaptionWriting {
 /// One TTML document being written.
 private struct TTMLOutput {
     let document: CaptionDocument
+    /// What becomes paragraphs: the document's cues, or its TTML paragraphs.
+    let cues: [Cue]
+    /// Inline timestamps say when the text after them appears (TTML paragraphs).
+    let timestampsAreTiming: Bool
     let times: TTMLTimeFormatter
     /// The colour of each class, from the document and its style sheets.
     let classColors: [String: String]
@@ -57,8 +76,10 @@ private struct TTMLOutput {
     private var styleIndex: [String: String] = [:]
     private var usesRuby = false
 
-    init(document: CaptionDocument, times: TTMLTimeFormatter) {
+    init(document: CaptionDocument, cues: [Cue], timestampsAreTiming: Bool, times: TTMLTimeFormatter) {
         self.document = document
+        self.cues = cues
+        self.timestampsAreTiming = timestampsAreTiming
         self.times = times
         classColors = ColorClasses.colors(inStyleSheets: document.styleSheets).merging(document.classColors) { $1 }
     }
@@ -69,9 +90,13 @@ private struct TTMLOutput {
         body.start("body")
         body.newline(indent: 2)
         body.start("div")
-        for cue in document.cues {
+        // In order of time: a TTML reader keeps paragraphs in document order
+        // and its timeline in time order, so writing both the same way makes
+        // a written document read back as itself.
+        let order = cues.indices.sorted { (cues[$0].start, $0) < (cues[$1].start, $1) }
+        for index in order {
             body.newline(indent: 3)
-            writeParagraph(cue, to: &body)
+            writeParagraph(cues[index], to: &body)
         }
         body.newline(indent: 2)
         body.end("div")
@@ -169,9 +194,32 @@ private struct TTMLOutput {
         if let end = cue.end { attributes.append(("end", times.string(end))) }
         attributes.append(("region", region(for: cue)))
         attributes.append(("style", style("textAlign", cue.settings.align.rawValue, id: "align-" + cue.settings.align.rawValue)))
+        if TTMLOutput.needsPreservedSpace(cue.content) { attributes.append(("xml:space", "preserve")) }
         xml.start("p", attributes: attributes)
-        writeContent(cue.content, to: &xml)
+        writeContent(cue.content, start: cue.start, to: &xml)
         xml.end("p")
+    }
+
+    /// `true` when a TTML reader's default whitespace handling (runs of
+    /// whitespace collapsed, spaces at line ends dropped) would change the
+    /// text, so the paragraph needs `xml:space="preserve"`.
+    static func needsPreservedSpace(_ nodes: [CueNode]) -> Bool {
+        var text = ""
+        var stack = [nodes[...]]
+        while let last = stack.indices.last {
+            guard let node = stack[last].first else {
+                stack.removeLast()
+                continue
+            }
+            stack[last] = stack[last].dropFirst()
+            switch node {
+            case .text(let value): text += value
+            case .timestamp: break
+            case .span(let span): stack.append(span.children[...])
+            }
+        }
+        if text.contains("  ") || text.contains("\t") || text.contains("\r") { return true }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).contains { $0.first == " " || $0.last == " " }
     }
 
     /// A valid, unused `xml:id` (an XML name) made from a cue identifier.
@@ -238,7 +286,13 @@ private struct TTMLOutput {
 
     /// Writes cue text as TTML inline content, without recursion so that
     /// deeply nested markup cannot exhaust the stack.
-    private mutating func writeContent(_ nodes: [CueNode], to xml: inout XMLOutput) {
+    ///
+    /// Text after an inline timestamp appears at that time: in a paragraph
+    /// read from TTML that is what the timestamp records, so the text is
+    /// written in spans that begin then. In other cues (WebVTT karaoke
+    /// timing, where all the text shows from the start) timestamps are dropped.
+    private mutating func writeContent(_ nodes: [CueNode], start: MediaTime, to xml: inout XMLOutput) {
+        var appears: MediaTime?
         enum Step {
             case node(CueNode)
             case close(String)
@@ -254,9 +308,19 @@ private struct TTMLOutput {
                 steps.append(.close("span"))
                 steps += base.reversed().map(Step.node)
             case .node(.text(let text)):
-                writeText(text, to: &xml)
-            case .node(.timestamp):
-                losses.record(.inlineTimestamps)
+                if let appears {
+                    xml.start("span", ["begin": times.string(appears - start)])
+                    writeText(text, to: &xml)
+                    xml.end("span")
+                } else {
+                    writeText(text, to: &xml)
+                }
+            case .node(.timestamp(let time)):
+                if timestampsAreTiming {
+                    if time > start { appears = time }
+                } else {
+                    losses.record(.inlineTimestamps)
+                }
             case .node(.span(let span)):
                 let attributes = spanAttributes(span)
                 if span.kind == .ruby {
