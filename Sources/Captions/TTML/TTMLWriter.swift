@@ -85,6 +85,10 @@ private struct TTMLOutput {
     }
 
     mutating func write() -> WriteResult {
+        // A reader orders cues that start together by region, so regions are
+        // declared in the order the timeline, in order of time, first uses them.
+        let timeline = document.cues.indices.sorted { (document.cues[$0].start, $0) < (document.cues[$1].start, $1) }
+        for index in timeline { _ = regionID(for: box(for: document.cues[index])) }
         // The body first: writing it finds the regions, speakers and styles the head declares.
         var body = XMLOutput(declaration: false)
         body.start("body")
@@ -247,15 +251,26 @@ private struct TTMLOutput {
 
     /// The region for a cue's position, declared on first use.
     private mutating func region(for cue: Cue) -> String {
+        if case .number = cue.settings.line { losses.record(.positions) }
+        if let region = vttRegion(of: cue), region.scroll == .up { losses.record(.regions) }
+        return regionID(for: box(for: cue))
+    }
+
+    /// The box a cue is shown in: its WebVTT region's when it is inside one
+    /// (lines filling it from the bottom), else the one its settings describe.
+    private func box(for cue: Cue) -> TTMLRegionBox {
+        vttRegion(of: cue).map(TTMLRegionBox.init(vttRegion:)) ?? TTMLRegionBox(settings: cue.settings)
+    }
+
+    /// The WebVTT region a cue is shown in: named, and not taken out of it by
+    /// a line, size or vertical setting.
+    private func vttRegion(of cue: Cue) -> Region? {
         let settings = cue.settings
-        var box = TTMLRegionBox(settings: settings)
-        if case .number = settings.line { losses.record(.positions) }
-        if let name = settings.region, settings.line == .auto, settings.size == 100, settings.vertical == .horizontal,
-           let region = document.regions.first(where: { $0.id == name }) {
-            // Inside a WebVTT region: the region's box, lines filling from the bottom.
-            box = TTMLRegionBox(vttRegion: region)
-            if region.scroll == .up { losses.record(.regions) }
-        }
+        guard let name = settings.region, settings.line == .auto, settings.size == 100, settings.vertical == .horizontal else { return nil }
+        return document.regions.first { $0.id == name }
+    }
+
+    private mutating func regionID(for box: TTMLRegionBox) -> String {
         if let id = regionIndex[box] { return id }
         let id = unique(box.isFullFrameAtBottom ? "bottom" : "region\(regions.count + 1)")
         regions.append((id, box))
