@@ -1,7 +1,8 @@
 /// Writes documents as TTML in the IMSC1 text profile, which ``TTMLReader``
 /// reads back to the same cues.
 ///
-/// Each cue becomes a `<p>` with its times and a region, in order of start time. The head declares:
+/// Each cue becomes a `<p>` with its times and a region, in order of start
+/// time; a document read from TTML keeps its paragraphs as they were. The head declares:
 /// - the speakers (`<v>`) as `ttm:agent`s with their `ttm:name`, which the
 ///   voice spans then reference with `ttm:agent` (and a voice's class as `ttm:role`);
 /// - one style each for italic, bold, underline, every text colour (colour
@@ -94,10 +95,9 @@ private struct TTMLOutput {
         body.start("body")
         body.newline(indent: 2)
         body.start("div")
-        // In order of time: a TTML reader keeps paragraphs in document order
-        // and its timeline in time order, so writing both the same way makes
-        // a written document read back as itself.
-        let order = cues.indices.sorted { (cues[$0].start, $0) < (cues[$1].start, $1) }
+        // Paragraphs in their document order; cues in order of time, the
+        // order of the timeline a TTML reader makes of them.
+        let order = timestampsAreTiming ? Array(cues.indices) : cues.indices.sorted { (cues[$0].start, $0) < (cues[$1].start, $1) }
         for index in order {
             body.newline(indent: 3)
             writeParagraph(cues[index], to: &body)
