@@ -59,10 +59,17 @@ dictionary() {
 status=0
 for target in "${targets[@]}"; do
     echo "== $target: building"
-    swift build -c release --product "$target" --scratch-path .build-fuzz \
-        --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address 2>&1 | grep -E 'error|Compiling|complete' || true
+    mkdir -p .build-fuzz
+    log=.build-fuzz/build-$target.log
+    if ! swift build -c release --product "$target" --scratch-path .build-fuzz \
+        --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address > "$log" 2>&1; then
+        grep -E error "$log" | head -5
+        echo "$target: build failed (see $log)"
+        status=1
+        continue
+    fi
+    rm -f "$log"
     binary=.build-fuzz/release/$target
-    [[ -x $binary ]] || { echo "$target: build failed"; status=1; continue; }
 
     corpus=Tools/Fuzz/corpus-work/$target
     artifacts=Tools/Fuzz/artifacts/$target

@@ -49,14 +49,11 @@ struct OutputOptions: ParsableArguments {
 enum StandardError {
     /// Writes `line` and a newline in one call, so lines from several threads never mix.
     static func print(_ line: String) {
-        write(line + "\n")
+        printUnterminated(line + "\n")
     }
 
     /// Writes `text` as it is, without adding a line break.
-    static func printUnterminated(_ text: String) { write(text) }
-
-    /// Writes `text` as it is.
-    static func write(_ text: String) {
+    static func printUnterminated(_ text: String) {
         var text = text
         text.withUTF8 { writeAll($0, to: 2) }
     }
@@ -82,43 +79,44 @@ private func writeAll(_ buffer: UnsafeBufferPointer<UInt8>, to fd: Int32) {
 func readInput(_ path: String) throws -> [UInt8] {
     do {
         return try readBytes(path)
-    } catch {
+    } catch where error.kind == .unreadable {
         StandardError.print("\(path): error: \(error.message)")
         throw ExitCode(ExitStatus.missingInput)
+    } catch {
+        throw exit(for: error)
     }
 }
 
+/// The largest input read: far beyond any caption file or article, and the
+/// most libxml2 accepts. An endless input (`/dev/zero`, a pipe that never
+/// ends) stops here instead of filling memory.
+let maximumInputSize = Int(Int32.max)
+
 /// Reads the whole input (a path, or `-` for standard input).
 ///
-/// - Throws: ``CaptionError`` of kind `unreadable` naming the file and the system's reason.
+/// - Throws: ``CaptionError`` of kind `unreadable` naming the file and the
+///   system's reason, or `invalidInput` past ``maximumInputSize``.
 func readBytes(_ path: String) throws(CaptionError) -> [UInt8] {
-    func failure() -> CaptionError {
-        CaptionError(.unreadable, "cannot read: \(String(cString: strerror(errno)))", at: SourceLocation(file: path, line: 1))
+    let location = SourceLocation(file: path, line: 1)
+    let descriptor = path == "-" ? 0 : open(path, O_RDONLY)
+    guard descriptor >= 0 else {
+        throw CaptionError(.unreadable, "cannot read: \(String(cString: strerror(errno)))", at: location)
     }
-    if path == "-" {
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
-            if n < 0 { if errno == EINTR { continue }; throw failure() }
-            if n == 0 { break }
-            bytes.append(contentsOf: chunk[0..<n])
-        }
-        return bytes
-    }
-    guard let file = fopen(path, "rb") else { throw failure() }
-    defer { fclose(file) }
+    defer { if descriptor != 0 { close(descriptor) } }
     var bytes: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 1 << 20)
     while true {
-        let n = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
-        if n > 0 { bytes.append(contentsOf: chunk[0..<n]) }
-        if n < chunk.count {
-            if ferror(file) != 0 { throw failure() }
-            break
+        let n = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        if n < 0 {
+            if errno == EINTR { continue }
+            throw CaptionError(.unreadable, "cannot read: \(String(cString: strerror(errno)))", at: location)
         }
+        if n == 0 { return bytes }
+        guard bytes.count + n <= maximumInputSize else {
+            throw CaptionError(.invalidInput, "the input is larger than \(maximumInputSize >> 20) MB; no caption file is that large", at: location)
+        }
+        bytes.append(contentsOf: chunk[0..<n])
     }
-    return bytes
 }
 
 /// Reads and parses a caption file, printing its warnings; exits 65 on an error.
@@ -129,13 +127,19 @@ func readDocument(_ options: InputOptions, quiet: Bool = false) throws -> Captio
 /// Reads and parses the caption file at `path` (`-` for standard input),
 /// printing its warnings unless `quiet`; exits 65 or 66 on an error.
 func readDocument(path: String, format: CaptionFormat?, quiet: Bool = false) throws -> CaptionDocument {
+    let result = try readCaptions(path, format: format)
+    if !quiet {
+        for line in result.warningLines { StandardError.print(line) }
+    }
+    return result.document
+}
+
+/// Reads and parses a caption file without printing its warnings; exits 65
+/// when it cannot be read as captions, 66 when it cannot be read at all.
+func readCaptions(_ path: String, format: CaptionFormat?) throws -> ReadResult {
     let bytes = try readInput(path)
     do {
-        let result = try CaptionDocument.read(bytes, format: format, file: path)
-        if !quiet {
-            for line in result.warningLines { StandardError.print(line) }
-        }
-        return result.document
+        return try CaptionDocument.read(bytes, format: format, file: path)
     } catch {
         throw exit(for: error)
     }
@@ -145,6 +149,41 @@ extension ReadResult {
     /// The reader's warnings as printed lines (informational notes left out).
     var warningLines: [String] {
         diagnostics.filter { $0.severity != .info }.map(\.description)
+    }
+}
+
+/// The format to write: `--to`, else the extension of the output path, else `fallback`.
+func outputFormat(_ to: FormatName?, path: String?, fallback: CaptionFormat) -> CaptionFormat {
+    if let to { return to.format }
+    if let path, let dot = path.lastIndex(of: "."), !path[dot...].contains("/"),
+       let format = CaptionFormat(fileExtension: String(path[path.index(after: dot)...])) {
+        return format
+    }
+    return fallback
+}
+
+/// Encodes `document` as `format`, says on standard error what the format
+/// could not carry (unless `quiet`), and writes it to `-o` or standard output.
+func writeCaptions(_ document: CaptionDocument, as format: CaptionFormat, to options: OutputOptions, inputName: String,
+                   quiet: Bool = false) throws {
+    try writeCaptions(document, as: format, toPath: options.output, force: options.force, inputName: inputName, quiet: quiet)
+}
+
+/// Encodes `document` as `format` and writes it to `path` (standard output when `nil` or `-`).
+func writeCaptions(_ document: CaptionDocument, as format: CaptionFormat, toPath path: String?, force: Bool, inputName: String,
+                   quiet: Bool = false) throws {
+    let result = format.writer.write(document)
+    if !quiet {
+        for line in result.reportLines(format: format, inputName: inputName) { StandardError.print(line) }
+    }
+    try emit(result.bytes, toPath: path, force: force)
+}
+
+extension WriteResult {
+    /// The writer's diagnostics and one line per kind of information `format` could not carry.
+    func reportLines(format: CaptionFormat, inputName: String) -> [String] {
+        diagnostics.map(\.description)
+            + losses.summary.map { "\(inputName): warning: \(format.fileExtension) cannot carry everything: \($0)" }
     }
 }
 
@@ -177,50 +216,6 @@ func emit(_ bytes: [UInt8], toPath path: String?, force: Bool) throws {
     }
 }
 
-/// Reads and parses a caption file without printing its warnings; exits 65
-/// when it cannot be read as captions, 66 when it cannot be read at all.
-func readCaptions(_ path: String, format: CaptionFormat?) throws -> ReadResult {
-    let bytes = try readInput(path)
-    do {
-        return try CaptionDocument.read(bytes, format: format, file: path)
-    } catch {
-        throw exit(for: error)
-    }
-}
-
-/// The format to write: `--to`, else the extension of the output path, else `fallback`.
-func outputFormat(_ to: FormatName?, path: String?, fallback: CaptionFormat) -> CaptionFormat {
-    if let to { return to.format }
-    if let path, let dot = path.lastIndex(of: "."), !path[dot...].contains("/"),
-       let format = CaptionFormat(fileExtension: String(path[path.index(after: dot)...])) {
-        return format
-    }
-    return fallback
-}
-
-/// Encodes `document` as `format`, says on standard error what the format
-/// could not carry (unless `quiet`), and writes it to `-o` or standard output.
-func writeCaptions(_ document: CaptionDocument, as format: CaptionFormat, to options: OutputOptions, inputName: String,
-                   quiet: Bool = false) throws {
-    try writeCaptions(document, as: format, toPath: options.output, force: options.force, inputName: inputName, quiet: quiet)
-}
-
-/// Encodes `document` as `format` and writes it to `path` (standard output when `nil` or `-`).
-func writeCaptions(_ document: CaptionDocument, as format: CaptionFormat, toPath path: String?, force: Bool, inputName: String,
-                   quiet: Bool = false) throws {
-    let result = format.writer.write(document)
-    if !quiet {
-        for line in conversionReport(result, input: inputName, target: format) { StandardError.print(line) }
-    }
-    try emit(result.bytes, toPath: path, force: force)
-}
-
-/// The writer's diagnostics and one line per kind of information the target could not carry.
-func conversionReport(_ result: WriteResult, input: String, target: CaptionFormat) -> [String] {
-    result.diagnostics.map(\.description)
-        + result.losses.summary.map { "\(input): warning: \(target.fileExtension) cannot carry everything: \($0)" }
-}
-
 /// The atomic writer for an output path.
 ///
 /// Fault injection for tests, in the manner of git's `GIT_TEST_*` variables:
@@ -243,5 +238,10 @@ func checkOutputIsFree(_ options: OutputOptions) throws {
 /// Refuses to start when `path` exists and `force` is false (exit 73).
 func checkOutputIsFree(path: String?, force: Bool) throws {
     guard let path, path != "-", !force, access(path, F_OK) == 0 else { return }
-    throw exit(for: CaptionError(.outputExists, "\(path) exists; use --force to replace it", at: SourceLocation(file: path, line: 1)))
+    throw exit(for: outputExists(path))
+}
+
+/// The error for an output that exists when `--force` was not given.
+func outputExists(_ path: String) -> CaptionError {
+    CaptionError(.outputExists, "\(path) exists; use --force to replace it", at: SourceLocation(file: path, line: 1))
 }

@@ -27,6 +27,9 @@ struct Convert: AsyncParsableCommand {
     @Flag(help: "Do not report what the target format could not carry.")
     var quiet = false
 
+    @Flag(help: "Write roll-up and paint-on captions as they are, instead of as pop-on cues holding each line once.")
+    var keepRollUp = false
+
     @Option(name: .customLong("frame-rate"), help: ArgumentHelp(
         "TTML output only: write times as HH:MM:SS:FF frame time codes at this rate (25, 29.97, 30000/1001, ...).",
         valueName: "rate"))
@@ -34,6 +37,9 @@ struct Convert: AsyncParsableCommand {
 
     func validate() throws {
         try inputs.validateForWriting(output)
+        if let frameRate, FrameRate(parsing: frameRate) == nil {
+            throw ValidationError("--frame-rate takes a rate such as 25, 29.97 or 30000/1001, not '\(frameRate)'.")
+        }
         if let frameRate, FrameRate(parsing: frameRate) == nil {
             throw ValidationError("--frame-rate must be a positive rate such as 25, 29.97 or 30000/1001, not '\(frameRate)'.")
         }
@@ -47,9 +53,7 @@ struct Convert: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let target = to?.format ?? output.output.flatMap { path in
-            path.lastIndex(of: ".").flatMap { CaptionFormat(fileExtension: String(path[path.index(after: $0)...])) }
-        } ?? .webvtt
+        let target = outputFormat(to, path: output.output, fallback: .webvtt)
         if frameRate != nil, target != .ttml {
             throw ValidationError("--frame-rate applies to TTML output only.")
         }
@@ -58,10 +62,10 @@ struct Convert: AsyncParsableCommand {
             return
         }
         try checkOutputIsFree(output)
-        let document = try readDocument(path: inputs.input, format: inputs.from?.format, quiet: quiet)
-        let result = writer(for: target).write(document)
+        let read = try readDocument(path: inputs.input, format: inputs.from?.format, quiet: quiet)
+        let result = writer(for: target).write(popOn(read, name: inputs.input))
         if !quiet {
-            for line in conversionReport(result, input: inputs.input, target: target) { StandardError.print(line) }
+            for line in result.reportLines(format: target, inputName: inputs.input) { StandardError.print(line) }
         }
         try emit(result.bytes, to: output)
     }
@@ -81,14 +85,22 @@ struct Convert: AsyncParsableCommand {
             guard let path = job.output else { return BatchFileResult() }
             let file = outputFile(path, force: force)
             // Refuse an existing output before the work, not after it.
-            if !force, access(path, F_OK) == 0 {
-                throw CaptionError(.outputExists, "\(path) exists; use --force to replace it", at: SourceLocation(file: path, line: 1))
-            }
+            if !force, access(path, F_OK) == 0 { throw outputExists(path) }
             let read = try CaptionDocument.read(try readBytes(job.input), format: from, file: job.input)
-            let result = writer.write(read.document)
+            let result = writer.write(popOn(read.document, name: job.input))
             try file.write(result.bytes)
-            return BatchFileResult(warnings: quiet ? [] : read.warningLines + conversionReport(result, input: job.input, target: target))
+            return BatchFileResult(warnings: quiet ? [] : read.warningLines + result.reportLines(format: target, inputName: job.input))
         }
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// Roll-up and paint-on captions become pop-on cues holding each line once, unless --keep-roll-up.
+    private func popOn(_ read: CaptionDocument, name: String) -> CaptionDocument {
+        guard !keepRollUp else { return read }
+        guard let document = read.poppedOn() else { return read }
+        if !quiet {
+            StandardError.print("\(name): note: roll-up captions written as pop-on cues (\(read.cues.count) cues became \(document.cues.count)); --keep-roll-up keeps them as they were")
+        }
+        return document
     }
 }

@@ -23,6 +23,11 @@ public struct Article: Sendable, Hashable {
     public var diagnostics: [Diagnostic]
 
     /// Creates an article.
+    ///
+    /// - Parameters:
+    ///   - headline: the headline, if any.
+    ///   - paragraphs: the body paragraphs in reading order.
+    ///   - diagnostics: warnings from reading the page.
     public init(headline: String?, paragraphs: [Paragraph], diagnostics: [Diagnostic] = []) {
         self.headline = headline
         self.paragraphs = paragraphs

@@ -1,7 +1,8 @@
 extension CaptionFormat {
     /// Decides the format of a file from its content, falling back to its extension.
     ///
-    /// The order is the contract's: a `WEBVTT` signature; an XML root element in
+    /// The order is the contract's: a `WEBVTT` signature (in any case, so that a
+    /// mis-cased one is reported as a bad signature); an XML root element in
     /// the TTML namespace; a `-->` timing line (SRT, whatever the fraction
     /// separator); otherwise the file extension.
     ///
@@ -12,7 +13,9 @@ extension CaptionFormat {
     public static func detect(_ bytes: [UInt8], fileExtension: String? = nil) -> CaptionFormat? {
         let decoded = TextEncoding.decode(Array(bytes.prefix(64 * 1024)))
         let head = decoded.utf8
-        if head.starts(with: Array("WEBVTT".utf8)) { return .webvtt }
+        // Any case: a file opening with "webvtt" is a WebVTT file with a bad
+        // signature (which the WebVTT reader reports), never an SRT file.
+        if head.count >= 6, zip(head, "webvtt".utf8).allSatisfy({ $0 | 0x20 == $1 }) { return .webvtt }
         if looksLikeTTML(head) { return .ttml }
         if containsTimingArrow(head) { return .srt }
         return fileExtension.flatMap(CaptionFormat.init(fileExtension:))

@@ -68,6 +68,12 @@ public struct MediaTime: Sendable, Hashable, Comparable, CustomStringConvertible
     /// - Parameter unitsPerSecond: the resolution, e.g. `1000` for milliseconds.
     /// - Returns: the whole number of units.
     public func rounded(toUnitsPerSecond unitsPerSecond: Int64) -> Int64 {
+        // Exact when the unit divides evenly (milliseconds of a millisecond
+        // time): no 128-bit division, which writers would pay twice per cue.
+        if unitsPerSecond % denominator == 0 {
+            let (exact, overflow) = numerator.multipliedReportingOverflow(by: unitsPerSecond / denominator)
+            if !overflow { return exact }
+        }
         let product = numerator.multipliedFullWidth(by: unitsPerSecond)
         let d = denominator
         let wide = (high: product.high, low: product.low)

@@ -65,43 +65,32 @@ struct CueLines: Sendable, Hashable {
     /// How many lines there are.
     var lineCount: Int { breaks.reduce(1) { $1 ? $0 + 1 : $0 } }
 
+    /// The words of each line, as ranges of word indices.
+    var lineRanges: [Range<Int>] {
+        guard !words.isEmpty else { return [] }
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for (index, isBreak) in breaks.enumerated() where isBreak {
+            ranges.append(start..<(index + 1))
+            start = index + 1
+        }
+        ranges.append(start..<words.count)
+        return ranges
+    }
+
     /// The text of each line, words joined by one space.
     var lines: [String] {
-        guard !words.isEmpty else { return [] }
-        var result: [String] = []
-        var line = words[0]
-        for (index, isBreak) in breaks.enumerated() {
-            if isBreak {
-                result.append(line)
-                line = words[index + 1]
-            } else {
-                line += " " + words[index + 1]
-            }
-        }
-        result.append(line)
-        return result
+        lineRanges.map { words[$0].joined(separator: " ") }
+    }
+
+    /// The visible characters (grapheme clusters) of each line, one space between words.
+    var lineLengths: [Int] {
+        lineRanges.map { range in lengths[range].reduce(range.count - 1, +) }
     }
 
     /// `true` when nothing would show: no words, or only no-break spaces.
     var isBlank: Bool {
         words.allSatisfy { $0.unicodeScalars.allSatisfy { !$0.isASCII && $0.properties.isWhitespace } }
-    }
-
-    /// The visible characters (grapheme clusters) of each line, one space between words.
-    var lineLengths: [Int] {
-        guard !lengths.isEmpty else { return [] }
-        var result: [Int] = []
-        var current = lengths[0]
-        for (index, isBreak) in breaks.enumerated() {
-            if isBreak {
-                result.append(current)
-                current = lengths[index + 1]
-            } else {
-                current += 1 + lengths[index + 1]
-            }
-        }
-        result.append(current)
-        return result
     }
 
     /// The number of visible characters, spaces between words included and

@@ -64,7 +64,7 @@ struct SRTCueTextParser {
     /// byte that may start markup; `nil` otherwise. Most cues have no markup
     /// at all; this is their whole parse.
     private mutating func plainText(_ bytes: [UInt8], _ lines: [Range<Int>]) -> String? {
-        let hasMarkup = bytes.withUnsafeBufferPointer { buffer in lines.contains { Self.containsMarkup(buffer, $0) } }
+        let hasMarkup = bytes.withUnsafeBufferPointer { buffer in lines.contains { Self.markupStart.occurs(in: buffer, $0) } }
         guard !hasMarkup else { return nil }
         if lines.count == 1 { return bytes.stringFromValidatedUTF8(lines[0]) }
         text.removeAll(keepingCapacity: true)
@@ -75,31 +75,8 @@ struct SRTCueTextParser {
         return text.stringFromValidatedUTF8(0..<text.count)
     }
 
-    /// `true` when `buffer[range]` has a byte that may start markup: `<`, `&` or `{`.
-    private static func containsMarkup(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        var i = range.lowerBound
-        // Eight bytes at a time: a lane equal to one of the three bytes makes
-        // its XOR with that byte zero, which the classic zero-byte test finds.
-        if let base = buffer.baseAddress {
-            while i + 8 <= range.upperBound {
-                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                if hasZeroByte(word ^ 0x3C3C_3C3C_3C3C_3C3C) || hasZeroByte(word ^ 0x2626_2626_2626_2626)
-                    || hasZeroByte(word ^ 0x7B7B_7B7B_7B7B_7B7B) { break }
-                i += 8
-            }
-        }
-        while i < range.upperBound {
-            let byte = buffer[i]
-            if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "{") { return true }
-            i += 1
-        }
-        return false
-    }
-
-    @inline(__always)
-    private static func hasZeroByte(_ word: UInt64) -> Bool {
-        (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0
-    }
+    /// The bytes that may start markup: `<`, `&` and `{`.
+    private static let markupStart = ByteFinder(UInt8(ascii: "<"), UInt8(ascii: "&"), UInt8(ascii: "{"), UInt8(ascii: "{"))
 
     private mutating func parseLine(_ bytes: [UInt8], _ line: Range<Int>) {
         let end = line.upperBound

@@ -75,14 +75,15 @@ struct SRTCueTextWriter {
         if let tag { out.append(contentsOf: "</\(tag)>".utf8) }
     }
 
+    /// The bytes that may have to be written as references: `<`, `&`, `{` and `>`.
+    private static let mayNeedEscaping = ByteFinder(UInt8(ascii: "<"), UInt8(ascii: "&"), UInt8(ascii: "{"), UInt8(ascii: ">"))
+
     /// Appends `text`, writing as character references what the SRT reader
     /// would otherwise read as markup or as a timing line.
     static func appendEscaped(_ text: String, to out: inout [UInt8]) {
         var text = text
         let needsEscaping = text.withUTF8 { utf8 -> Bool in
-            for byte in utf8 where byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: ">") {
-                return true
-            }
+            if Self.mayNeedEscaping.occurs(in: utf8, 0..<utf8.count) { return true }
             out.append(contentsOf: utf8)
             return false
         }

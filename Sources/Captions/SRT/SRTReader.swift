@@ -53,6 +53,8 @@ private struct SRTParser {
     let bytes: [UInt8]
     let file: String?
     var lines: LineReader
+    /// A line read ahead and given back, returned by the next ``nextLine()``.
+    var unreadLine: LineReader.Line?
     var diagnostics: [Diagnostic] = []
     var cues: [Cue] = []
     var textParser = SRTCueTextParser()
@@ -81,10 +83,10 @@ private struct SRTParser {
         // Most files have a cue per 40 to 100 bytes. Capacity that is never
         // touched costs no memory, and growing a large array costs a copy.
         cues.reserveCapacity(bytes.count / 48 + 16)
-        var pendingIndex: LineReader.Line?
-        while let line = lines.next() {
+        var pendingIndex: IndexLine?
+        while let line = nextLine() {
             if isBlank(line) {
-                if let index = pendingIndex { skip(index) }
+                if let index = pendingIndex { skip(index.line) }
                 pendingIndex = nil
                 reportSkipped()
                 continue
@@ -94,16 +96,16 @@ private struct SRTParser {
                 var next: CueStart? = CueStart(index: pendingIndex, timingLine: line, timing: timing)
                 while let start = next { next = readCue(start) }
                 pendingIndex = nil
-            } else if indexValue(line) != nil {
-                if let index = pendingIndex { skip(index) }
-                pendingIndex = line
+            } else if let value = indexValue(line) {
+                if let index = pendingIndex { skip(index.line) }
+                pendingIndex = IndexLine(line: line, value: value)
             } else {
-                if let index = pendingIndex { skip(index) }
+                if let index = pendingIndex { skip(index.line) }
                 pendingIndex = nil
                 skip(line)
             }
         }
-        if let index = pendingIndex { skip(index) }
+        if let index = pendingIndex { skip(index.line) }
         reportSkipped()
         reportRepeatedProblems()
 
@@ -119,9 +121,15 @@ private struct SRTParser {
 
     // MARK: Cues
 
+    /// An index line and the number on it.
+    struct IndexLine {
+        var line: LineReader.Line
+        var value: Int
+    }
+
     /// The lines that start a cue: an optional index line and the timing line.
     struct CueStart {
-        var index: LineReader.Line?
+        var index: IndexLine?
         var timingLine: LineReader.Line
         var timing: SRTTimingLine
     }
@@ -135,9 +143,9 @@ private struct SRTParser {
         let id = noteIndex(start.index, timingLine: start.timingLine)
         textLines.removeAll(keepingCapacity: true)
         var next: CueStart?
-        while let line = lines.next() {
+        while let line = nextLine() {
             if isBlank(line) {
-                guard case .cueEnds(let following) = afterBlank() else { continue }
+                guard case .cueEnds(let following) = afterBlank(line) else { continue }
                 next = following
                 break
             }
@@ -161,9 +169,8 @@ private struct SRTParser {
     }
 
     /// Reads on from a blank line inside a cue, dropping orphan blocks.
-    mutating func afterBlank() -> AfterBlank {
-        let blankLine = lines.nextLineNumber - 1
-        while let line = lines.next() {
+    mutating func afterBlank(_ blank: LineReader.Line) -> AfterBlank {
+        while let line = nextLine() {
             if isBlank(line) { continue }
             if let start = cueStart(at: line) { return .cueEnds(next: start) }
             if SRTTimingLine.containsArrow(bytes, line.range) {
@@ -176,7 +183,7 @@ private struct SRTParser {
                 continue
             }
             if !textLines.isEmpty {
-                warn("blank-line-in-cue", "blank line inside cue text; the text after it is kept in the cue", line: blankLine)
+                warn("blank-line-in-cue", "blank line inside cue text; the text after it is kept in the cue", line: blank.number)
             }
             textLines.append(line.range)
             return .textContinues
@@ -188,8 +195,11 @@ private struct SRTParser {
     /// up to the next blank line.
     mutating func dropOrphanBlock(startingAt first: LineReader.Line) {
         var count = 1
-        while let next = lines.peek(), !isBlank(next) {
-            _ = lines.next()
+        while let next = nextLine() {
+            if isBlank(next) {
+                unreadLine = next
+                break
+            }
             count += 1
         }
         // The next cue's index follows the orphan's, not the previous cue's.
@@ -204,25 +214,35 @@ private struct SRTParser {
         if let timing = SRTTimingLine(bytes, line.range) {
             return CueStart(index: nil, timingLine: line, timing: timing)
         }
-        guard indexValue(line) != nil else { return nil }
-        var probe = lines
-        guard let next = probe.next(), let timing = SRTTimingLine(bytes, next.range) else { return nil }
-        lines = probe
-        return CueStart(index: line, timingLine: next, timing: timing)
+        guard let value = indexValue(line), let next = nextLine() else { return nil }
+        guard let timing = SRTTimingLine(bytes, next.range) else {
+            unreadLine = next
+            return nil
+        }
+        return CueStart(index: IndexLine(line: line, value: value), timingLine: next, timing: timing)
+    }
+
+    /// The next line: the one given back, if any, or else the next one read.
+    mutating func nextLine() -> LineReader.Line? {
+        if let line = unreadLine {
+            unreadLine = nil
+            return line
+        }
+        return lines.next()
     }
 
     /// Checks the cue's index against the previous one; returns the cue's id.
-    mutating func noteIndex(_ index: LineReader.Line?, timingLine: LineReader.Line) -> String {
-        guard let index, let value = indexValue(index) else {
+    mutating func noteIndex(_ index: IndexLine?, timingLine: LineReader.Line) -> String {
+        guard let index else {
             missingIndex.note(line: timingLine.number, "cue has no index line")
             previousIndex = previousIndex.map { $0 + 1 }
             return ""
         }
-        let id = bytes.stringFromValidatedUTF8(trimmed(index.range))
-        if let previous = previousIndex, value != previous + 1 {
-            unexpectedIndex.note(line: index.number, "index \(id) where \(previous + 1) was expected")
+        let id = bytes.stringFromValidatedUTF8(trimmed(index.line.range))
+        if let previous = previousIndex, index.value != previous + 1 {
+            unexpectedIndex.note(line: index.line.number, "index \(id) where \(previous + 1) was expected")
         }
-        previousIndex = value
+        previousIndex = index.value
         return id
     }
 
@@ -241,7 +261,7 @@ private struct SRTParser {
             end: timing.end,
             content: content,
             settings: alignment?.settings ?? CueSettings(),
-            location: location(start.index ?? timingLine)
+            location: location(start.index?.line ?? timingLine)
         ))
     }
 

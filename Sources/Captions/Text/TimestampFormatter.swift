@@ -23,8 +23,11 @@ public struct TimestampFormatter: Sendable {
         let seconds = ms / 1000 % 60
         let millis = ms % 1000
         if alwaysIncludeHours || hours > 0 {
-            if hours < 10 { out.append(0x30) }
-            appendDecimal(hours, to: &out)
+            if hours < 100 {
+                appendTwo(hours, to: &out)
+            } else {
+                appendDecimal(hours, to: &out)
+            }
             out.append(UInt8(ascii: ":"))
         }
         appendTwo(minutes, to: &out)

@@ -88,6 +88,7 @@ public struct TimestampScanner: Sendable {
     static func scanLenient(_ b: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> (time: MediaTime, next: Int)? {
         // Up to three colon-separated integer fields, then an optional fraction
         // after ',', '.' or a fourth ':' (seen in some exporters).
+        if let canonical = scanCanonical(b, from: start, to: end) { return canonical }
         // Fields go into a fixed tuple, not an array: this runs twice per cue.
         var fields: (Int64, Int64, Int64) = (0, 0, 0)
         var fieldCount = 0
@@ -127,5 +128,27 @@ public struct TimestampScanner: Sendable {
         guard !overflow, scaled <= Int64.max - numerator else { return nil }
         let time = MediaTime(numerator: scaled + numerator, denominator: denominator)
         return (time, i)
+    }
+
+    /// The `HH:MM:SS,mmm` (or `.mmm`) form nearly every SRT file uses, read
+    /// without the general loop; `nil` for any other form, which the general
+    /// lenient path then reads to the same result.
+    @inline(__always)
+    static func scanCanonical(_ b: UnsafeBufferPointer<UInt8>, from i: Int, to end: Int) -> (time: MediaTime, next: Int)? {
+        guard i + 12 <= end, b[i + 2] == UInt8(ascii: ":"), b[i + 5] == UInt8(ascii: ":"),
+              b[i + 8] == UInt8(ascii: ",") || b[i + 8] == UInt8(ascii: "."),
+              i + 12 == end || b[i + 12] &- 0x30 > 9
+        else { return nil }
+        let hours = digitPair(b, i), minutes = digitPair(b, i + 3), seconds = digitPair(b, i + 6)
+        let tens = digitPair(b, i + 9), units = Int64(b[i + 11] &- 0x30)
+        guard hours >= 0, minutes >= 0, seconds >= 0, tens >= 0, units <= 9 else { return nil }
+        return (MediaTime(milliseconds: ((hours * 60 + minutes) * 60 + seconds) * 1000 + tens * 10 + units), i + 12)
+    }
+
+    /// The two-digit number at `i`, or -1 when the two bytes are not digits.
+    @inline(__always)
+    static func digitPair(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int64 {
+        let high = b[i] &- 0x30, low = b[i + 1] &- 0x30
+        return high <= 9 && low <= 9 ? Int64(high) * 10 + Int64(low) : -1
     }
 }

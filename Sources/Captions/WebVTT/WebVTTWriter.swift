@@ -27,6 +27,10 @@ public struct WebVTTWriter: CaptionWriting {
         for (k, sheet) in document.styleSheets.enumerated() {
             output.writeStyleSheet(sheet, index: k)
         }
+        // Colours read from inline markup (SRT <font color>) become rules for their classes.
+        if let colors = document.classColorStyleSheet {
+            output.writeStyleSheet(colors, index: document.styleSheets.count)
+        }
         let comments = document.comments.enumerated().sorted { ($0.element.cuesBefore, $0.offset) < ($1.element.cuesBefore, $1.offset) }
         var nextComment = comments.startIndex
         // Only cues without an end need the (whole-document) last time.

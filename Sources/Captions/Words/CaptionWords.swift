@@ -21,7 +21,8 @@
 ///    each word's first appearance and so its first timing
 ///    (see ``RollUpDeduplicator``).
 /// 4. Speaker marks are read and removed: voices, `NAME:` labels at a line
-///    start, and the `>>` and dialogue-dash changes of speaker.
+///    start, and the `>>` and dialogue-dash changes of speaker (`>>>` also
+///    starts a new story; see ``TimedWord/startsTopic``).
 /// 5. Each word gets its times: from inline timestamps where the cue has
 ///    them, otherwise shared out over the cue in proportion to word length.
 ///
@@ -31,12 +32,38 @@ public struct CaptionWords: Sendable, Hashable {
     public struct Options: Sendable, Hashable {
         /// Whether roll-up repetition is detected, assumed or ignored.
         public var rollUp: RollUpDeduplicator.Mode
+        /// Whether `NAME:` labels, `>>` and dialogue dashes are read as speaker
+        /// marks and removed. Turn it off for text that has no speakers, such as
+        /// an audio-description track, where `Sign: Road closed` is the text
+        /// itself; voices still name speakers.
+        public var readsSpeakerMarks: Bool
+        /// How times are estimated for words without an inline timestamp.
+        public var timing: EstimatedTiming
+
+        /// How the words of a cue without inline timestamps share its time.
+        public enum EstimatedTiming: Sendable, Hashable {
+            /// At a speaking rate: a pause after punctuation, and no word slower
+            /// than about 120 words a minute, so a word before a pause ends when
+            /// it is said. Alignment reads this, because a quote's end is the end
+            /// of its last word, not the end of the cue it stands in.
+            case speakingRate
+            /// The words fill the cue from its start to its end with no gaps.
+            /// Transcripts and the pop-on rewrite read this, because a gap that
+            /// is only an estimate must not split a sentence or a paragraph.
+            case fillsCue
+        }
 
         /// Creates options.
         ///
-        /// - Parameter rollUp: roll-up handling; ``RollUpDeduplicator/Mode/automatic`` by default.
-        public init(rollUp: RollUpDeduplicator.Mode = .automatic) {
+        /// - Parameters:
+        ///   - rollUp: roll-up handling; ``RollUpDeduplicator/Mode/automatic`` by default.
+        ///   - readsSpeakerMarks: whether speaker labels and change marks are read; `true` by default.
+        ///   - timing: how times are estimated inside a cue; ``EstimatedTiming/speakingRate`` by default.
+        public init(rollUp: RollUpDeduplicator.Mode = .automatic, readsSpeakerMarks: Bool = true,
+                    timing: EstimatedTiming = .speakingRate) {
             self.rollUp = rollUp
+            self.readsSpeakerMarks = readsSpeakerMarks
+            self.timing = timing
         }
     }
 
@@ -57,34 +84,32 @@ public struct CaptionWords: Sendable, Hashable {
     ///   comparison of each cue with the one before it.
     public init(_ document: CaptionDocument, options: Options = Options()) {
         let cues = document.spokenCues
-        // Time order; the sort is stable so cues starting together keep file order.
-        let order = cues.indices.sorted { (cues[$0].start, $0) < (cues[$1].start, $1) }
-        let tokens = order.map { CueTokenizer.tokens(of: cues[$0].content) }
-        let displayed = tokens.map { cueTokens in
-            RollUpDeduplicator.DisplayedCue(
-                words: cueTokens.map(\.text),
-                lineStarts: cueTokens.indices.filter { cueTokens[$0].isLineStart })
-        }
-        let repeated = RollUpDeduplicator(mode: options.rollUp).repeatedPrefixLengths(of: displayed)
+        let displayed = DisplayedCues(cues, rollUp: options.rollUp)
+        let (order, tokens, repeated) = (displayed.order, displayed.tokens, displayed.repeated)
 
         var speakers = SpeakerMarks()
         var words: [TimedWord] = []
         words.reserveCapacity(tokens.reduce(0) { $0 + $1.count })
         for (position, cueIndex) in order.enumerated() {
             let cue = cues[cueIndex]
-            let spoken = speakers.attribute(tokens[position][repeated[position]...])
+            let newTokens = tokens[position][repeated[position]...]
+            let attributed = options.readsSpeakerMarks
+                ? speakers.attribute(newTokens)
+                : newTokens.map { SpeakerMarks.Attributed(token: $0, speaker: $0.voice, startsTurn: false) }
+            let spoken = attributed
                 .filter { $0.token.isSoundDescription || !Self.isPunctuationOnly($0.token.text) }
             guard !spoken.isEmpty else { continue }
             let weights = spoken.map { WordTiming.weight(of: $0.token.text) }
             let nextStart = order[(position + 1)...].lazy.map { cues[$0].start }.first { $0 > cue.start }
             let end = cue.end ?? Self.estimatedEnd(start: cue.start, weight: weights.reduce(0, +), nextStart: nextStart)
             let times = WordTiming.times(
-                anchors: spoken.map(\.token.anchor), weights: weights, start: cue.start, end: max(end, cue.start))
+                anchors: spoken.map(\.token.anchor), weights: weights, pauses: spoken.map { options.timing == .speakingRate ? WordTiming.pause(after: $0.token.text) : 0 },
+                capsRate: options.timing == .speakingRate, start: cue.start, end: max(end, cue.start))
             for (word, time) in zip(spoken, times) {
                 words.append(TimedWord(
                     text: word.token.text, start: time.start, end: time.end, cueIndex: cueIndex,
                     speaker: word.speaker, startsTurn: word.startsTurn,
-                    isSoundDescription: word.token.isSoundDescription))
+                    isSoundDescription: word.token.isSoundDescription, startsTopic: word.startsTopic))
             }
         }
         self.words = words

@@ -52,6 +52,24 @@ enum CueTokenizer {
         return builder.tokens
     }
 
+    /// How many bytes of white space between tokens start at `i`: one for a
+    /// space, tab, form feed, line feed or carriage return, two for a no-break
+    /// space, zero for anything else.
+    static func whiteSpaceLength(_ bytes: [UInt8], at i: Int) -> Int {
+        switch bytes[i] {
+        case 0x20, 0x09, 0x0C, 0x0A, 0x0D: return 1
+        case 0xC2 where i + 1 < bytes.count && bytes[i + 1] == 0xA0: return 2
+        default: return 0
+        }
+    }
+
+    /// `true` when the token starting at `i` is `>>` glued to a word
+    /// (`>>JOHN:`), which the tokenizer splits into two tokens.
+    static func startsGluedArrows(_ bytes: [UInt8], at i: Int) -> Bool {
+        i + 2 < bytes.count && bytes[i] == 0x3E && bytes[i + 1] == 0x3E && bytes[i + 2] != 0x3E
+            && whiteSpaceLength(bytes, at: i + 2) == 0
+    }
+
     /// Accumulates bytes into tokens.
     private struct Builder {
         var tokens: [CueToken] = []
@@ -78,11 +96,9 @@ enum CueTokenizer {
                     if byte == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
                     line += 1
                     lineHasToken = false
-                } else if byte == 0x20 || byte == 0x09 || byte == 0x0C {
+                } else if case let space = CueTokenizer.whiteSpaceLength(bytes, at: i), space > 0 {
                     flush()
-                } else if byte == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xA0 {
-                    flush()  // no-break space
-                    i += 1
+                    i += space - 1
                 } else {
                     if buffer.isEmpty {
                         bufferVoice = voice
@@ -110,7 +126,7 @@ enum CueTokenizer {
             if let inner = innerAnchor, inner.offset == buffer.count { pendingAnchor = inner.time }
             innerAnchor = nil
             // `>>` is glued to the next word surprisingly often (`>>JOHN:`).
-            if buffer.count > 2, buffer[0] == 0x3E, buffer[1] == 0x3E, buffer[2] != 0x3E {
+            if CueTokenizer.startsGluedArrows(buffer, at: 0) {
                 emit(Array(buffer[0..<2]), anchor: tokenAnchor)
                 emit(Array(buffer[2...]), anchor: nil)
             } else {

@@ -5,19 +5,22 @@
 /// - A `NAME:` label at the start of a line (`ANNA:`, `Dr Smith:`, `REPORTER:`,
 ///   `MAN (V.O.):`) names the speaker of what follows, until the next change.
 /// - `>>` (and `>>>`), or a `-` opening a line of dialogue, marks a change
-///   to a speaker the captions do not name.
+///   to a speaker the captions do not name. `>>>` also marks a new story.
 struct SpeakerMarks {
     /// A spoken token with its speaker.
     struct Attributed {
         var token: CueToken
         var speaker: String?
         var startsTurn: Bool
+        var startsTopic = false
     }
 
     /// The speaker named by the last label, carried across cues.
     private var labelled: String?
     /// A change mark was seen and the next word starts a turn.
     private var pendingTurn = false
+    /// A `>>>` was seen and the next word starts a new story.
+    private var pendingTopic = false
     /// The speaker of the last word given out.
     private var lastSpeaker: String?
     private var isFirstWord = true
@@ -51,6 +54,7 @@ struct SpeakerMarks {
             if isArrows || (atLineStart && Self.isDialogueDash(token.text)) {
                 // A label may follow the mark, wherever the mark stands.
                 pendingTurn = true
+                if token.text == ">>>" { pendingTopic = true }
                 labelled = nil
                 atLineStart = true
                 index += 1
@@ -67,8 +71,10 @@ struct SpeakerMarks {
             let speaker = token.voice ?? labelled
             let voiceChanged = token.voice != nil && token.voice != lastSpeaker
             result.append(Attributed(
-                token: token, speaker: speaker, startsTurn: pendingTurn || voiceChanged || (isFirstWord && speaker != nil)))
+                token: token, speaker: speaker, startsTurn: pendingTurn || voiceChanged || (isFirstWord && speaker != nil),
+                startsTopic: pendingTopic))
             pendingTurn = false
+            pendingTopic = false
             isFirstWord = false
             lastSpeaker = speaker
             index += 1
@@ -86,6 +92,8 @@ struct SpeakerMarks {
     /// digits. A parenthesised part (`(V.O.)`, `(on phone)`) is allowed and left
     /// out of the name.
     private static func label(in tokens: ArraySlice<CueToken>) -> (name: String, tokenCount: Int)? {
+        // Most lines have no colon near their start: no need to look closer.
+        guard tokens.prefix(6).contains(where: { $0.text.utf8.contains(0x3A) }) else { return nil }
         var words: [Substring] = []
         var inParentheses = false
         var capitalised = 0

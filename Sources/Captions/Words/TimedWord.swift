@@ -15,10 +15,12 @@ public struct TimedWord: Sendable, Hashable {
     public var startsTurn: Bool
     /// `true` when the word is a sound description (`[applause]`, `♪`) rather than speech.
     public var isSoundDescription: Bool
+    /// `true` for the first word after a change-of-story mark (`>>>` in broadcast captions).
+    public var startsTopic: Bool
 
     /// Creates a word.
     public init(text: String, start: MediaTime, end: MediaTime, cueIndex: Int, speaker: String? = nil,
-                startsTurn: Bool = false, isSoundDescription: Bool = false) {
+                startsTurn: Bool = false, isSoundDescription: Bool = false, startsTopic: Bool = false) {
         self.text = text
         self.start = start
         self.end = end
@@ -26,5 +28,6 @@ public struct TimedWord: Sendable, Hashable {
         self.speaker = speaker
         self.startsTurn = startsTurn
         self.isSoundDescription = isSoundDescription
+        self.startsTopic = startsTopic
     }
 }

@@ -50,6 +50,13 @@ struct BatchInputOptions: ParsableArguments {
         }
     }
 
+    /// `true` when the command runs as a batch: an output directory, several
+    /// inputs or a directory was given. A command that only reports (no
+    /// output files) uses this to choose; a writing command, `--output-dir`.
+    var isBatch: Bool {
+        outputDirectory != nil || inputs.count > 1 || inputs.contains { $0 != "-" && BatchPlan.isDirectory($0) }
+    }
+
     /// The single input of a command run on one file.
     var input: String { inputs.first ?? "-" }
 

@@ -100,8 +100,9 @@ enum BatchPlan {
             case S_IFDIR:
                 collect(directory: path, extensions: extensions, into: &files)
             case S_IFREG, S_IFLNK:
-                // A link is followed only to a file, never to a directory.
-                if let ext = fileExtension(of: name), extensions.contains(ext.lowercased()), !isDirectory(path) {
+                // A link is followed only to a regular file: never to a
+                // directory (no loops) nor to a pipe or device (no endless read).
+                if let ext = fileExtension(of: name), extensions.contains(ext.lowercased()), isRegularFile(path) {
                     files.append(path)
                 }
             default:
@@ -114,6 +115,12 @@ enum BatchPlan {
     static func isDirectory(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+    }
+
+    /// `true` when `path` names a regular file (following links).
+    static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
     }
 
     /// The file's name without its directory and last extension: `in/a.en.srt` is `a.en`.

@@ -33,17 +33,21 @@ struct BatchFileResult: Sendable {
 /// @OptionGroup var inputs: BatchInputOptions      // IN..., --from, --output-dir, --jobs
 ///
 /// let jobs = try inputs.plan(outputExtension: "txt")  // collisions refused here
-/// let status = await BatchRunner(jobs: jobs, width: inputs.width, pastTense: "written").run { job throws(CaptionError) in
-///     let document = try readCaptionDocument(path: job.input, format: inputs.from?.format)
+/// let (from, force) = (inputs.from?.format, output.force)
+/// let runner = BatchRunner(jobs: jobs, width: inputs.width, pastTense: "written")
+/// let status = await runner.run { job throws(CaptionError) in
+///     let read = try CaptionDocument.read(try readBytes(job.input), format: from, file: job.input)
 ///     let bytes = …                                     // the command's work
-///     try outputFile(job.output!, force: output.force).write(bytes)
-///     return BatchFileResult(warnings: document.warnings)
+///     try outputFile(job.output!, force: force).write(bytes)
+///     return BatchFileResult(warnings: read.warningLines)
 /// }
-/// throw ExitCode(status)
+/// if status != 0 { throw ExitCode(status) }
 /// ```
 ///
-/// A reporting command (like `check`) passes no output directory, returns its
-/// report in ``BatchFileResult/standardOutput`` and sets
+/// A reporting command (like `check`) chooses with ``BatchInputOptions/isBatch``,
+/// refuses `--output-dir` in its `validate()`, plans with no output directory
+/// (each job's `output` is `nil`), returns its report in
+/// ``BatchFileResult/standardOutput`` (printed in input order) and sets
 /// ``BatchFileResult/failure`` for a file with an error-level finding.
 struct BatchRunner {
     /// The files, in input order.

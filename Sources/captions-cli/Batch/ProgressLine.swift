@@ -30,7 +30,7 @@ struct ProgressLine {
     /// Draws the bar for `done` finished files, `failed` of them failed.
     func draw(done: Int, failed: Int) {
         guard isEnabled else { return }
-        StandardError.write(Self.clearSequence + Self.render(done: done, total: total, failed: failed))
+        StandardError.printUnterminated(Self.clearSequence + Self.render(done: done, total: total, failed: failed))
         Self.isShown.store(true, ordering: .relaxed)
     }
 
@@ -42,7 +42,7 @@ struct ProgressLine {
 
     /// Removes the bar if one is on screen (safe from any thread).
     static func clearIfShown() {
-        if isShown.exchange(false, ordering: .relaxed) { StandardError.write(clearSequence) }
+        if isShown.exchange(false, ordering: .relaxed) { StandardError.printUnterminated(clearSequence) }
     }
 
     /// The bar's text: `[#########...........] 12/40, 1 failed`.

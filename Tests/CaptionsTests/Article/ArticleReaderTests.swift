@@ -83,6 +83,17 @@ struct ArticleReaderTests {
         #expect(try ArticleReader().read(Array(titleOnly.utf8)).headline == "Bridge reopens after eight months")
     }
 
+    @Test func doesNotTakeTheSiteLogoForTheHeadline() throws {
+        let page = """
+        <html><head><title>Ferry fares to rise by a fifth | Island Courier</title></head><body>
+        <header><h1 class="brand">Island Courier</h1></header>
+        <h1>Ferry fares to rise by a fifth</h1>
+        <p>Return fares on the island ferry will rise by twenty per cent from June, the operator announced today.</p>
+        </body></html>
+        """
+        #expect(try ArticleReader().read(Array(page.utf8)).headline == "Ferry fares to rise by a fifth")
+    }
+
     @Test func readsUndeclaredUTF8AsUTF8() throws {
         let page = "<html><body><p>“Ça suffit,” said the café owner, whose terrace had been closed for a week.</p></body></html>"
         let article = try ArticleReader().read(Array(page.utf8))
@@ -185,6 +196,15 @@ struct ArticleReaderTests {
             "“This will save us money,” said Councillor Ben Ashby.",
             "Collections will be weekly.",
         ])
+    }
+
+    @Test func readsWindows1252TextFiles() throws {
+        // Windows-1252 quote marks (0x93, 0x94) and a pound sign (0xA3), no BOM, not UTF-8.
+        var bytes = Array("Budget row\n\n".utf8)
+        bytes += [0x93] + Array("Not today, and not for ".utf8) + [0xA3] + Array("5m either,".utf8) + [0x94]
+        bytes += Array(" the treasurer said after the meeting.".utf8)
+        let article = try ArticleReader().read(bytes)
+        #expect(article.paragraphs.map(\.text) == ["“Not today, and not for £5m either,” the treasurer said after the meeting."])
     }
 
     @Test func decodesCharacterReferencesInTextButKeepsBareAmpersands() throws {

@@ -19,6 +19,15 @@ struct SpeakerAttributionTests {
         #expect(speakers("Health Minister Anna Berg told reporters the hospitals were “coping, but only just”.")
             == ["Anna Berg"])
         #expect(attributions("“The river has never been this high,” said Tomas Varga, a farmer.") == [.name])
+        #expect(speakers("“The river has never been this high,” Tomas Varga said on Monday.") == ["Tomas Varga"])
+    }
+
+    @Test(arguments: ["asked", "urged", "claimed", "replied", "added", "warned", "insisted"])
+    func readsEachReportingVerb(_ verb: String) {
+        #expect(speakers("Councillor Ruth Gale \(verb): “Who will pay for the repairs to the bridge?”") == ["Ruth Gale"])
+        #expect(speakers("“Who will pay for the repairs to the bridge?” Ms Gale \(verb).",
+                         "The question was put by Ruth Gale, who represents the ward.")
+            == ["Ruth Gale"])
     }
 
     @Test func resolvesATitleToTheFullNameFirstGiven() {
@@ -68,6 +77,13 @@ struct SpeakerAttributionTests {
             "Maria Lopez, the airport’s operations director, said the runway would reopen at noon.",
             "The operations director said passengers should “check with their airline before travelling”.")
             == [.description])
+    }
+
+    @Test func resolvesACapitalisedOfficeToItsHolder() {
+        #expect(speakers(
+            "Foreign Secretary James Holt flew to Geneva on Sunday for the talks.",
+            "Speaking on arrival, the Foreign Secretary said he expected “a long night of hard bargaining”.")
+            == ["James Holt"])
     }
 
     @Test func continuesThePreviousSpeakerInAQuoteOnlyParagraph() {

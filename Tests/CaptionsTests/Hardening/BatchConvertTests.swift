@@ -74,6 +74,20 @@ struct BatchConvertTests {
         #expect(result.standardError.hasSuffix("1 converted, 0 failed\n"))
     }
 
+    /// A pipe found in a directory would block the batch for ever; only
+    /// regular files (or links to them) are taken from directories.
+    @Test func pipesAndLinksToDirectoriesInAnInputDirectoryAreSkipped() throws {
+        let space = try Self.workspace(["a.vtt": Self.good])
+        #expect(mkfifo(space.inputs.appendingPathComponent("pipe.vtt").path, 0o600) == 0)
+        try FileManager.default.createSymbolicLink(atPath: space.inputs.appendingPathComponent("loop.vtt").path, withDestinationPath: space.inputs.path)
+        let elsewhere = space.root.appendingPathComponent("elsewhere.vtt")
+        try Data(Self.good.utf8).write(to: elsewhere)
+        try FileManager.default.createSymbolicLink(atPath: space.inputs.appendingPathComponent("link.vtt").path, withDestinationPath: elsewhere.path)
+        let result = try CommandRunner.run(["convert", space.inputs.path, "--to", "srt", "--output-dir", space.outputs.path])
+        #expect(result.status == 0)
+        #expect(Self.listing(space.outputs) == ["a.srt", "link.srt"])
+    }
+
     @Test func twoInputsMappingToOneOutputAreRefusedBeforeAnyWork() throws {
         let space = try Self.workspace(["a/report.vtt": Self.good, "b/report.vtt": Self.good, "c/other.vtt": Self.good])
         let result = try CommandRunner.run(["convert", space.inputs.path, "--to", "srt", "--output-dir", space.outputs.path])

@@ -225,8 +225,8 @@ struct PathologicalRunCostTests {
         let file = Array("1\n00:00:01,000 --> 00:00:02,000\n".utf8) + [UInt8](repeating: UInt8(ascii: "x"), count: 4_000_000) + [0x0A]
         let (run, size) = try Self.convert(file, named: "line.srt")
         #expect(run.status == 0)
+        #expect(run.peakMemory > 0, "the peak could not be measured")
         #expect(run.peakMemory < Self.baseline + 12 * size, "peak \(run.peakMemory >> 20) MB for \(size >> 20) MB")
-        #expect(run.seconds < 60)
     }
 
     @Test func convertingAHundredThousandEmptyCuesNeedsMemoryInProportion() throws {
@@ -234,7 +234,7 @@ struct PathologicalRunCostTests {
         for i in 1...100_000 { file += Array("\(i)\n00:00:01,000 --> 00:00:02,000\n\n".utf8) }
         let (run, size) = try Self.convert(file, named: "empty.srt")
         #expect(run.status == 0)
+        #expect(run.peakMemory > 0, "the peak could not be measured")
         #expect(run.peakMemory < Self.baseline + 12 * size, "peak \(run.peakMemory >> 20) MB for \(size >> 20) MB")
-        #expect(run.seconds < 60)
     }
 }

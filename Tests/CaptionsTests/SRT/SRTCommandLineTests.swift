@@ -18,6 +18,25 @@ struct SRTCommandLineTests {
         #expect(errors.last == "\(Self.quirks.path): warning: srt cannot carry everything: dropped 1 cue identifiers")
     }
 
+    @Test func convertToWebVTTWritesTheFileWithColoursAsStyleRules() throws {
+        let directory = try FixtureFiles.temporaryDirectory()
+        let out = directory.appendingPathComponent("clean.vtt")
+        let result = try CommandRunner.run(["convert", Self.quirks.path, "-o", out.path])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.isEmpty)
+        let expected = String(decoding: try FixtureFiles.bytes("srt/quirks-crlf.expected.vtt"), as: UTF8.self)
+        #expect(try String(contentsOf: out, encoding: .utf8) == expected)
+        #expect(expected.hasPrefix("WEBVTT\n\nSTYLE\n::cue(.yellow) { color: #ffff00; }\n"))
+        #expect(expected.contains("\n00:00:07.500 --> 00:00:09.050 line:0\n<c.yellow>"))
+    }
+
+    @Test func standardInputToStandardOutputAsWebVTT() throws {
+        let result = try CommandRunner.run(["convert", "-", "--to", "vtt", "--quiet"], input: try Data(contentsOf: Self.quirks))
+        #expect(result.status == 0)
+        #expect(result.standardOutput == String(decoding: try FixtureFiles.bytes("srt/quirks-crlf.expected.vtt"), as: UTF8.self))
+        #expect(result.standardError.isEmpty)
+    }
+
     @Test func quietConvertPrintsNoWarnings() throws {
         let result = try CommandRunner.run(["convert", Self.quirks.path, "--to", "srt", "--quiet"])
         #expect(result.status == 0)

@@ -174,6 +174,20 @@ struct SRTReaderTests {
         #expect(result.diagnostics.map(\.message) == ["ignored 'X1:40 X2:600 Y1:20 Y2:50' after the end time (and 1 more like it)"])
     }
 
+    @Test func timesTooLargeForAnyMediaAreNotTimesAndDoNotTrap() throws {
+        let result = try SRT.read("""
+            1
+            999999999999:00:00,123456789 --> 999999999999:00:01,000
+            Impossible
+
+            2
+            00:00:01,000 --> 00:00:02,000
+            Fine
+            """)
+        #expect(result.document.cues.map(\.plainText) == ["Fine"])
+        #expect(result.diagnostics.first?.code == "skipped-lines")
+    }
+
     @Test func endBeforeStartIsKeptWithAWarning() throws {
         let result = try SRT.read("1\n00:00:05,000 --> 00:00:04,000\nBackwards\n")
         #expect(result.document.cues.first?.end == SRT.ms(4000))

@@ -91,4 +91,73 @@ struct SRTRoundTripTests {
         // Writing again gives the same bytes: the SRT output is a fixed point.
         #expect(SRTWriter().write(reread.document).bytes == once.bytes)
     }
+
+    /// A WebVTT file with what WebVTT has and SRT has not.
+    static let webVTTFile = """
+        WEBVTT
+        Kind: captions
+
+        STYLE
+        ::cue(.alert) { color: orange }
+
+        NOTE checked by the desk
+
+        intro
+        00:00:04.000 --> 00:00:05.200 line:0
+        <v Helen Okafor>Good <i>evening</i>.</v>
+
+        00:00:05.320 --> 00:00:08.987 line:50% align:left
+        <v Helen Okafor>Tonight I want to speak to
+        you plainly <00:00:07.000>about the <c.alert.loud>water</c>.</v>
+
+        00:00:09.507 --> 00:00:12.040 position:80% size:40%
+        <v Reporter>How high? <lang fr>très</lang> <ruby>高<rt>taka</rt></ruby> &amp; &lt;done&gt;</v>
+
+        """
+
+    @Test func webVTTFileThroughSRTAndBackKeepsWhatSRTCarries() throws {
+        let vtt = try WebVTTReader().read(Array(Self.webVTTFile.utf8), file: "in.vtt").document
+        let srt = SRTWriter().write(vtt)
+        // The orange comes from the style sheet rule; "loud" is no colour; the
+        // middle-left cue keeps its row and column, though not its lineAlign.
+        #expect(srt.text == """
+            1
+            00:00:04,000 --> 00:00:05,200
+            {\\an8}Helen Okafor: Good <i>evening</i>.
+
+            2
+            00:00:05,320 --> 00:00:08,987
+            {\\an4}Tonight I want to speak to
+            you plainly about the <font color="orange">water</font>.
+
+            3
+            00:00:09,507 --> 00:00:12,040
+            {\\an3}Reporter: How high? très 高 & &lt;done>
+
+
+            """)
+        #expect(srt.losses.counts[.positions] == 2)
+        let back = WebVTTWriter().write(try SRTReader().read(srt.bytes, file: "mid.srt").document)
+        #expect(back.text == """
+            WEBVTT
+
+            STYLE
+            ::cue(.color-orange) { color: orange; }
+
+            1
+            00:00:04.000 --> 00:00:05.200 line:0
+            Helen Okafor: Good <i>evening</i>.
+
+            2
+            00:00:05.320 --> 00:00:08.987 line:50%,center align:left
+            Tonight I want to speak to
+            you plainly about the <c.color-orange>water</c>.
+
+            3
+            00:00:09.507 --> 00:00:12.040 align:right
+            Reporter: How high? très 高 &amp; &lt;done&gt;
+
+
+            """)
+    }
 }

@@ -1,8 +1,14 @@
 import Foundation
 
 /// Runs `captions` on a file and measures what the run cost: wall time and
-/// the child's own peak memory (from `wait4`, so other processes the tests
-/// start at the same time do not count).
+/// the child's own peak memory.
+///
+/// The peak is the child's `VmHWM` (high-water resident memory of its own
+/// address space) from /proc, sampled until it exits. `ru_maxrss` from
+/// `wait4` cannot serve: a child spawned from the test process inherits the
+/// test process's high-water mark, tens or hundreds of megabytes. Being a
+/// high-water mark, `VmHWM` keeps the peak once reached, so sampling misses
+/// only a peak reached in the last instant before the process ends.
 struct MeasuredRun {
     /// The exit status, or 128 + the signal that ended the process.
     var status: Int32
@@ -34,19 +40,29 @@ struct MeasuredRun {
         let spawned = posix_spawn(&pid, CommandRunner.executable.path, &actions, nil, argv, environment)
         guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EINVAL) }
         var status: Int32 = 0
-        var usage = rusage()
+        var peak = 0
         while true {
-            let reaped = wait4(pid, &status, WNOHANG, &usage)
+            peak = max(peak, highWaterMemory(of: pid))
+            let reaped = waitpid(pid, &status, WNOHANG)
             if reaped == pid { break }
             if reaped < 0, errno != EINTR { throw POSIXError(.ECHILD) }
             if Date().timeIntervalSince(started) > timeout { kill(pid, SIGKILL) }
-            usleep(5_000)
+            usleep(1_000)
         }
         let seconds = Date().timeIntervalSince(started)
         // WIFEXITED / WEXITSTATUS / WTERMSIG, which Swift does not import as macros.
         let exitStatus = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
         return MeasuredRun(
-            status: exitStatus, seconds: seconds, peakMemory: usage.ru_maxrss * 1024,
+            status: exitStatus, seconds: seconds, peakMemory: peak,
             standardError: (try? String(contentsOf: errorFile, encoding: .utf8)) ?? "")
+    }
+
+    /// The `VmHWM` of a running process in bytes, 0 when it cannot be read.
+    private static func highWaterMemory(of pid: pid_t) -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+        else { return 0 }
+        let kilobytes = line.dropFirst("VmHWM:".count).filter(\.isNumber)
+        return (Int(String(kilobytes)) ?? 0) * 1024
     }
 }

@@ -62,6 +62,13 @@ struct WebVTTInspectCommandTests {
         #expect(result.standardOutput.isEmpty)
     }
 
+    @Test func lowerCaseSignatureIsABadWebVTTFileNotSRT() throws {
+        // Without --from: the timing line alone would make it SRT.
+        let result = try CommandRunner.run(["inspect", "-"], input: Data("webvtt\n\n00:00:00.000 --> 00:00:01.000\ntext\n".utf8))
+        #expect(result.status == 65)
+        #expect(result.standardError.hasPrefix("-:1:1: error: not a WebVTT file"))
+    }
+
     @Test func convertingWebVTTToWebVTTKeepsTheDocument() throws {
         let input = FixtureFiles.fixtures.appendingPathComponent("webvtt/interview.vtt").path
         let directory = try FixtureFiles.temporaryDirectory()

@@ -24,8 +24,8 @@ struct Mention: Sendable, Hashable {
         var personStarts = Set<Int>()
         for run in NameRun.runs(in: words) {
             let text = run.words.map { words[$0].text }.joined(separator: " ")
-            if run.name.allSatisfy({ NameRun.isTitleWord(words[$0].lower) }) {
-                // `President` on its own, or `the President`: a description.
+            if NameRun.isTitleWord(words[run.words.upperBound - 1].lower) {
+                // `the President`, `the Foreign Secretary`: no name ends in a title, so a description.
                 let definite = run.words.lowerBound > 0 && Lexicon.determiners[words[run.words.lowerBound - 1].lower] == true
                 mentions.append(Mention(kind: .description(run.words.map { PersonRegistry.normalisedRole(words[$0].lower) },
                                                            definite: definite || run.hasTitle),
@@ -46,7 +46,9 @@ struct Mention: Sendable, Hashable {
             } else if Lexicon.determiners[word.lower] != nil, let phrase = PersonRegistry.describedPhrase(from: index, in: words) {
                 let head = index + phrase.count
                 // `the Kremlin spokesperson Dmitry Peskov` names the person; the name run stands for it.
+                // `the Foreign Secretary` is already a mention, from its capitalised run.
                 if words[head].follower == .none, personStarts.contains(head + 1) { continue }
+                if covered.contains(head) { continue }
                 mentions.append(Mention(kind: .description(phrase, definite: Lexicon.determiners[word.lower] ?? false),
                                         words: index..<head + 1,
                                         text: (index...head).map { words[$0].text }.joined(separator: " ")))

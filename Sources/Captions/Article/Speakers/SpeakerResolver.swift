@@ -110,7 +110,11 @@ struct SpeakerResolver {
             if let person, genders[person] == nil { genders[person] = gender }
         case .description(let phrase, let definite):
             person = definite ? described(by: phrase) : nil
-            if let person, !descriptions[person].contains(phrase) { descriptions[person].append(phrase) }
+            if let person {
+                // Remember it (`the Russian president` is Vladimir Putin from now on), and what it says of gender.
+                if descriptions[person].count < 16, !descriptions[person].contains(phrase) { descriptions[person].append(phrase) }
+                if genders[person] == nil { genders[person] = phrase.compactMap { Lexicon.gender(ofRole: $0) }.first }
+            }
         case .group:
             person = nil
         }
