@@ -86,10 +86,7 @@ private struct TTMLOutput {
     }
 
     mutating func write() -> WriteResult {
-        // A reader orders cues that start together by region, so regions are
-        // declared in the order the timeline, in order of time, first uses them.
-        let timeline = document.cues.indices.sorted { (document.cues[$0].start, $0) < (document.cues[$1].start, $1) }
-        for index in timeline { _ = regionID(for: box(for: document.cues[index])) }
+        declareRegionsInTimelineOrder()
         // The body first: writing it finds the regions, speakers and styles the head declares.
         var body = XMLOutput(declaration: false)
         body.start("body")
@@ -268,6 +265,45 @@ private struct TTMLOutput {
         let settings = cue.settings
         guard let name = settings.region, settings.line == .auto, settings.size == 100, settings.vertical == .horizontal else { return nil }
         return document.regions.first { $0.id == name }
+    }
+
+    /// Declares the regions of the document's cues so that a reader, which
+    /// orders cues that start together by region, puts them in the order the
+    /// document has them: each cue's region comes before the region of the
+    /// next cue that starts at the same time; otherwise regions come in the
+    /// order the timeline first uses them. (Order that contradicts itself,
+    /// possible only in a document not read from TTML, is settled by first use.)
+    private mutating func declareRegionsInTimelineOrder() {
+        let timeline = document.cues.indices.sorted { (document.cues[$0].start, $0) < (document.cues[$1].start, $1) }
+        var boxes: [TTMLRegionBox] = []
+        var number: [TTMLRegionBox: Int] = [:]
+        var before: [Set<Int>] = []  // before[b]: regions that must come before region b
+        var previous: (start: MediaTime, region: Int)?
+        for index in timeline {
+            let cue = document.cues[index]
+            let cueBox = box(for: cue)
+            let region: Int
+            if let known = number[cueBox] {
+                region = known
+            } else {
+                region = boxes.count
+                number[cueBox] = region
+                boxes.append(cueBox)
+                before.append([])
+            }
+            if let previous, previous.start == cue.start, previous.region != region { before[region].insert(previous.region) }
+            previous = (cue.start, region)
+        }
+        var declared = Array(repeating: false, count: boxes.count)
+        var remaining = boxes.count
+        while remaining > 0 {
+            // The first region in order of use whose predecessors are all declared, else the first not declared.
+            let next = boxes.indices.first { !declared[$0] && before[$0].allSatisfy { declared[$0] } }
+                ?? boxes.indices.first { !declared[$0] }!
+            declared[next] = true
+            remaining -= 1
+            _ = regionID(for: boxes[next])
+        }
     }
 
     private mutating func regionID(for box: TTMLRegionBox) -> String {
