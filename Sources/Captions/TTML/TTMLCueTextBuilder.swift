@@ -79,6 +79,8 @@ struct TTMLCueTextBuilder {
     private let regionStyles: [TTMLStyle]
     /// Colours used so far, in order of first use, for the style sheet.
     private(set) var colors: [TTMLColor] = []
+    /// The class list of each colour's `<c>` span, made once per colour.
+    private var colorClasses: [TTMLColor: [String]] = [:]
     private var items: [Item] = []
     /// Bytes of the text node being assembled.
     private var pending: [UInt8] = []
@@ -174,7 +176,10 @@ struct TTMLCueTextBuilder {
         result.language = markup.language
         let color = markup.color ?? region.color ?? TTMLColor.initial
         if color != TTMLColor.initial {
-            if !colors.contains(color) { colors.append(color) }
+            if colorClasses[color] == nil {
+                colors.append(color)
+                colorClasses[color] = [ColorClasses.colorClass(forColor: color.hex)?.name ?? "color"]
+            }
             result.color = color
         }
         result.rubyContainer = markup.rubyContainer
@@ -266,7 +271,7 @@ struct TTMLCueTextBuilder {
         case .language(let language):
             return CueSpan(kind: .language, annotation: languages[language] ?? "", children: children)
         case .color(let color):
-            return CueSpan(kind: .class, classes: [ColorClasses.colorClass(forColor: color.hex)?.name ?? "color"], children: children)
+            return CueSpan(kind: .class, classes: colorClasses[color] ?? [], children: children)
         case .ruby:
             return CueSpan(kind: .ruby, children: children)
         case .rubyText:

@@ -1,7 +1,8 @@
 /// Writes documents as TTML in the IMSC1 text profile, which ``TTMLReader``
 /// reads back to the same cues.
 ///
-/// Each cue becomes a `<p>` with its times and a region, in order of start time. The head declares:
+/// Each cue becomes a `<p>` with its times and a region, in order of start
+/// time; a document read from TTML keeps its paragraphs as they were. The head declares:
 /// - the speakers (`<v>`) as `ttm:agent`s with their `ttm:name`, which the
 ///   voice spans then reference with `ttm:agent` (and a voice's class as `ttm:role`);
 /// - one style each for italic, bold, underline, every text colour (colour
@@ -85,15 +86,15 @@ private struct TTMLOutput {
     }
 
     mutating func write() -> WriteResult {
+        declareRegionsInTimelineOrder()
         // The body first: writing it finds the regions, speakers and styles the head declares.
         var body = XMLOutput(declaration: false)
         body.start("body")
         body.newline(indent: 2)
         body.start("div")
-        // In order of time: a TTML reader keeps paragraphs in document order
-        // and its timeline in time order, so writing both the same way makes
-        // a written document read back as itself.
-        let order = cues.indices.sorted { (cues[$0].start, $0) < (cues[$1].start, $1) }
+        // Paragraphs in their document order; cues in order of time, the
+        // order of the timeline a TTML reader makes of them.
+        let order = timestampsAreTiming ? Array(cues.indices) : cues.indices.sorted { (cues[$0].start, $0) < (cues[$1].start, $1) }
         for index in order {
             body.newline(indent: 3)
             writeParagraph(cues[index], to: &body)
@@ -247,15 +248,65 @@ private struct TTMLOutput {
 
     /// The region for a cue's position, declared on first use.
     private mutating func region(for cue: Cue) -> String {
+        if case .number = cue.settings.line { losses.record(.positions) }
+        if let region = vttRegion(of: cue), region.scroll == .up { losses.record(.regions) }
+        return regionID(for: box(for: cue))
+    }
+
+    /// The box a cue is shown in: its WebVTT region's when it is inside one
+    /// (lines filling it from the bottom), else the one its settings describe.
+    private func box(for cue: Cue) -> TTMLRegionBox {
+        vttRegion(of: cue).map(TTMLRegionBox.init(vttRegion:)) ?? TTMLRegionBox(settings: cue.settings)
+    }
+
+    /// The WebVTT region a cue is shown in: named, and not taken out of it by
+    /// a line, size or vertical setting.
+    private func vttRegion(of cue: Cue) -> Region? {
         let settings = cue.settings
-        var box = TTMLRegionBox(settings: settings)
-        if case .number = settings.line { losses.record(.positions) }
-        if let name = settings.region, settings.line == .auto, settings.size == 100, settings.vertical == .horizontal,
-           let region = document.regions.first(where: { $0.id == name }) {
-            // Inside a WebVTT region: the region's box, lines filling from the bottom.
-            box = TTMLRegionBox(vttRegion: region)
-            if region.scroll == .up { losses.record(.regions) }
+        guard let name = settings.region, settings.line == .auto, settings.size == 100, settings.vertical == .horizontal else { return nil }
+        return document.regions.first { $0.id == name }
+    }
+
+    /// Declares the regions of the document's cues so that a reader, which
+    /// orders cues that start together by region, puts them in the order the
+    /// document has them: each cue's region comes before the region of the
+    /// next cue that starts at the same time; otherwise regions come in the
+    /// order the timeline first uses them. (Order that contradicts itself,
+    /// possible only in a document not read from TTML, is settled by first use.)
+    private mutating func declareRegionsInTimelineOrder() {
+        let timeline = document.cues.indices.sorted { (document.cues[$0].start, $0) < (document.cues[$1].start, $1) }
+        var boxes: [TTMLRegionBox] = []
+        var number: [TTMLRegionBox: Int] = [:]
+        var before: [Set<Int>] = []  // before[b]: regions that must come before region b
+        var previous: (start: MediaTime, region: Int)?
+        for index in timeline {
+            let cue = document.cues[index]
+            let cueBox = box(for: cue)
+            let region: Int
+            if let known = number[cueBox] {
+                region = known
+            } else {
+                region = boxes.count
+                number[cueBox] = region
+                boxes.append(cueBox)
+                before.append([])
+            }
+            if let previous, previous.start == cue.start, previous.region != region { before[region].insert(previous.region) }
+            previous = (cue.start, region)
         }
+        var declared = Array(repeating: false, count: boxes.count)
+        var remaining = boxes.count
+        while remaining > 0 {
+            // The first region in order of use whose predecessors are all declared, else the first not declared.
+            let next = boxes.indices.first { !declared[$0] && before[$0].allSatisfy { declared[$0] } }
+                ?? boxes.indices.first { !declared[$0] }!
+            declared[next] = true
+            remaining -= 1
+            _ = regionID(for: boxes[next])
+        }
+    }
+
+    private mutating func regionID(for box: TTMLRegionBox) -> String {
         if let id = regionIndex[box] { return id }
         let id = unique(box.isFullFrameAtBottom ? "bottom" : "region\(regions.count + 1)")
         regions.append((id, box))

@@ -2,7 +2,7 @@ import Benchmark
 import CaptionSamples
 import Captions
 
-/// Parse and write speed of SRT and WebVTT on the deterministic sample
+/// Parse and write speed of SRT, WebVTT and TTML on the deterministic sample
 /// (CaptionSample) at 1, 10 and 50 MiB, so growth with size shows.
 ///
 /// Besides the standard metrics, each benchmark reports `MB/s`: input (or
@@ -31,6 +31,14 @@ let benchmarks: @Sendable () -> Void = {
         Benchmark("WebVTT write \(megabytes) MB") { benchmark in
             let document = Samples.shared.document(megabytes: megabytes)
             measure(benchmark, bytes: max(1, WebVTTWriter().write(document).bytes.count)) { WebVTTWriter().write(document) }
+        }
+        Benchmark("TTML parse \(megabytes) MB") { benchmark in
+            let bytes = Samples.shared.file(.ttml, megabytes: megabytes)
+            measure(benchmark, bytes: bytes.count) { try? TTMLReader().read(bytes, file: nil) }
+        }
+        Benchmark("TTML write \(megabytes) MB") { benchmark in
+            let document = Samples.shared.document(megabytes: megabytes)
+            measure(benchmark, bytes: max(1, TTMLWriter().write(document).bytes.count)) { TTMLWriter().write(document) }
         }
     }
 

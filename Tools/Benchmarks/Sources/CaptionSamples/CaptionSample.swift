@@ -10,12 +10,17 @@ public enum CaptionSample {
         case srt
         /// WebVTT, with LF line ends and `<v Name>` voice spans.
         case webVTT = "vtt"
+        /// TTML in the IMSC1 text profile: the speakers as `ttm:agent`s in the
+        /// head with an italic style and a bottom region; each cue a `<p>`
+        /// with clock times, `<br/>` between lines and `ttm:agent` where the
+        /// speaker changes.
+        case ttml
     }
 
     /// A file of at least `size` bytes (it ends after the cue that reaches the size).
     ///
     /// - Parameters:
-    ///   - format: SRT or WebVTT.
+    ///   - format: SRT, WebVTT or TTML.
     ///   - size: the least number of bytes.
     /// - Returns: the file's bytes, UTF-8.
     public static func bytes(_ format: Format, atLeast size: Int) -> [UInt8] {
@@ -24,6 +29,7 @@ public enum CaptionSample {
         var random = SplitMix64(seed: 0x5EED_CAFE)
         let newline: [UInt8] = format == .srt ? [0x0D, 0x0A] : [0x0A]
         if format == .webVTT { out.append(contentsOf: Array("WEBVTT".utf8) + newline + newline) }
+        if format == .ttml { out.append(contentsOf: ttmlHead.utf8) }
         var time: Int64 = 4_000
         var speaker = 0
         var number = 1
@@ -34,34 +40,46 @@ public enum CaptionSample {
             let newSpeaker = number % 7 == 1
             if newSpeaker { speaker = (speaker + 1 + random.next(below: speakers.count - 1)) % speakers.count }
 
-            if format == .srt {
-                out.append(contentsOf: String(number).utf8)
+            if format == .ttml {
+                out.append(contentsOf: "<p begin=\"".utf8)
+                appendTimestamp(start, format, to: &out)
+                out.append(contentsOf: "\" end=\"".utf8)
+                appendTimestamp(end, format, to: &out)
+                out.append(contentsOf: "\" region=\"bottom\"".utf8)
+                if newSpeaker { out.append(contentsOf: " ttm:agent=\"speaker\(speaker)\"".utf8) }
+                out.append(contentsOf: ">".utf8)
+            } else {
+                if format == .srt {
+                    out.append(contentsOf: String(number).utf8)
+                    out.append(contentsOf: newline)
+                }
+                appendTimestamp(start, format, to: &out)
+                out.append(contentsOf: " --> ".utf8)
+                appendTimestamp(end, format, to: &out)
                 out.append(contentsOf: newline)
             }
-            appendTimestamp(start, format, to: &out)
-            out.append(contentsOf: " --> ".utf8)
-            appendTimestamp(end, format, to: &out)
-            out.append(contentsOf: newline)
 
             let lineCount = 1 + random.next(below: 2)
             for line in 0..<lineCount {
                 let italic = line == lineCount - 1 && number % 12 == 0
-                if line == 0, newSpeaker {
+                if line == 0, newSpeaker, format != .ttml {
                     out.append(contentsOf: (format == .srt ? "\(speakers[speaker].uppercased()): " : "<v \(speakers[speaker])>").utf8)
                 }
-                if italic { out.append(contentsOf: "<i>".utf8) }
+                if line > 0, format == .ttml { out.append(contentsOf: "<br/>".utf8) }
+                if italic { out.append(contentsOf: (format == .ttml ? "<span style=\"italic\">" : "<i>").utf8) }
                 let wordCount = 4 + random.next(below: 5)
                 for k in 0..<wordCount {
                     if k > 0 { out.append(0x20) }
                     out.append(contentsOf: words[random.next(below: words.count)])
                 }
                 out.append(contentsOf: punctuation[random.next(below: punctuation.count)])
-                if italic { out.append(contentsOf: "</i>".utf8) }
-                out.append(contentsOf: newline)
+                if italic { out.append(contentsOf: (format == .ttml ? "</span>" : "</i>").utf8) }
+                if format != .ttml { out.append(contentsOf: newline) }
             }
-            out.append(contentsOf: newline)
+            out.append(contentsOf: format == .ttml ? Array("</p>".utf8) + newline : newline)
             number += 1
         }
+        if format == .ttml { out.append(contentsOf: "</div>\n</body>\n</tt>\n".utf8) }
         return out
     }
 
@@ -76,6 +94,29 @@ public enum CaptionSample {
     private static func threeDigits(_ value: Int64) -> String { value < 10 ? "00\(value)" : value < 100 ? "0\(value)" : "\(value)" }
 
     private static let speakers = ["Helen Okafor", "Dáithí Ó Sé", "Zoë Müller", "José Núñez", "Anna Kowalska"]
+
+    /// The start of the TTML sample, up to the first `<p>`.
+    private static let ttmlHead = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <tt xmlns="http://www.w3.org/ns/ttml" xmlns:tts="http://www.w3.org/ns/ttml#styling" \
+        xmlns:ttm="http://www.w3.org/ns/ttml#metadata" xmlns:ttp="http://www.w3.org/ns/ttml#parameter" \
+        ttp:profile="http://www.w3.org/ns/ttml/profile/imsc1/text" xml:lang="en">
+        <head>
+        <metadata>
+        \(speakers.enumerated().map { #"<ttm:agent xml:id="speaker\#($0.offset)" type="person"><ttm:name type="full">\#($0.element)</ttm:name></ttm:agent>"# }.joined(separator: "\n"))
+        </metadata>
+        <styling>
+        <style xml:id="base" tts:textAlign="center" tts:fontFamily="proportionalSansSerif"/>
+        <style xml:id="italic" tts:fontStyle="italic"/>
+        </styling>
+        <layout>
+        <region xml:id="bottom" tts:origin="10% 70%" tts:extent="80% 20%" tts:displayAlign="after"/>
+        </layout>
+        </head>
+        <body style="base">
+        <div>
+
+        """
 
     private static let words: [[UInt8]] = """
         the council said on Tuesday that flood defences along River Esk would be rebuilt before winter \

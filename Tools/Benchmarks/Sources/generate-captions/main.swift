@@ -6,7 +6,7 @@ import Glibc
 import Darwin
 #endif
 
-// generate-captions srt|vtt MEGABYTES OUTPUT
+// generate-captions srt|vtt|ttml MEGABYTES OUTPUT
 // Writes the deterministic benchmark sample (see CaptionSample) of at least
 // MEGABYTES MiB to OUTPUT.
 /// Prints a line on standard error and exits with `status`.
@@ -20,7 +20,7 @@ let arguments = CommandLine.arguments
 guard arguments.count == 4, let format = CaptionSample.Format(rawValue: arguments[1]),
       let megabytes = Int(arguments[2]), megabytes > 0
 else {
-    fail("usage: generate-captions srt|vtt MEGABYTES OUTPUT", status: 64)
+    fail("usage: generate-captions srt|vtt|ttml MEGABYTES OUTPUT", status: 64)
 }
 let bytes = CaptionSample.bytes(format, atLeast: megabytes << 20)
 guard let file = fopen(arguments[3], "wb") else {
