@@ -48,6 +48,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }'
 
 scan=$(best_ms "$RUNS" "$WORK/newline-scan" "$WORK/big.srt")
 convert=$(best_ms "$RUNS" "$CAPTIONS" convert "$WORK/big.srt" -o "$WORK/big.vtt")
+rm -f "$WORK/big.vtt"
 "$CAPTIONS" convert "$WORK/big.srt" -o "$WORK/big.vtt" --quiet
 out_bytes=$(wc -c < "$WORK/big.vtt")
 

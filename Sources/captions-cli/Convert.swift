@@ -30,8 +30,19 @@ struct Convert: AsyncParsableCommand {
     @Flag(help: "Write roll-up and paint-on captions as they are, instead of as pop-on cues holding each line once.")
     var keepRollUp = false
 
+    @Option(name: .customLong("frame-rate"), help: ArgumentHelp(
+        "TTML output only: write times as HH:MM:SS:FF frame time codes at this rate (25, 29.97, 30000/1001, ...).",
+        valueName: "rate"))
+    var frameRate: String?
+
     func validate() throws {
         try inputs.validateForWriting(output)
+        if let frameRate, FrameRate(parsing: frameRate) == nil {
+            throw ValidationError("--frame-rate takes a rate such as 25, 29.97 or 30000/1001, not '\(frameRate)'.")
+        }
+        if let frameRate, FrameRate(parsing: frameRate) == nil {
+            throw ValidationError("--frame-rate must be a positive rate such as 25, 29.97 or 30000/1001, not '\(frameRate)'.")
+        }
         if to == nil {
             guard let path = output.output, let dot = path.lastIndex(of: "."),
                   CaptionFormat(fileExtension: String(path[path.index(after: dot)...])) != nil
@@ -43,20 +54,32 @@ struct Convert: AsyncParsableCommand {
 
     func run() async throws {
         let target = outputFormat(to, path: output.output, fallback: .webvtt)
+        if frameRate != nil, target != .ttml {
+            throw ValidationError("--frame-rate applies to TTML output only.")
+        }
         if inputs.outputDirectory != nil {
             try await runBatch(to: target)
             return
         }
         try checkOutputIsFree(output)
         let read = try readDocument(path: inputs.input, format: inputs.from?.format, quiet: quiet)
-        let document = popOn(read, name: inputs.input)
-        try writeCaptions(document, as: target, to: output, inputName: inputs.input, quiet: quiet)
+        let result = writer(for: target).write(popOn(read, name: inputs.input))
+        if !quiet {
+            for line in result.reportLines(format: target, inputName: inputs.input) { StandardError.print(line) }
+        }
+        try emit(result.bytes, to: output)
+    }
+
+    /// The target's writer, with the options given.
+    private func writer(for target: CaptionFormat) -> any CaptionWriting {
+        if target == .ttml, let rate = frameRate.flatMap(FrameRate.init(parsing:)) { return TTMLWriter(frameRate: rate) }
+        return target.writer
     }
 
     /// Converts every input into the output directory.
     private func runBatch(to target: CaptionFormat) async throws {
         let jobs = try inputs.plan(outputExtension: target.fileExtension)
-        let (from, force, quiet) = (inputs.from?.format, output.force, quiet)
+        let (from, force, quiet, writer) = (inputs.from?.format, output.force, quiet, writer(for: target))
         let runner = BatchRunner(jobs: jobs, width: inputs.width, pastTense: "converted")
         let status = await runner.run { job throws(CaptionError) in
             guard let path = job.output else { return BatchFileResult() }
@@ -64,7 +87,7 @@ struct Convert: AsyncParsableCommand {
             // Refuse an existing output before the work, not after it.
             if !force, access(path, F_OK) == 0 { throw outputExists(path) }
             let read = try CaptionDocument.read(try readBytes(job.input), format: from, file: job.input)
-            let result = target.writer.write(popOn(read.document, name: job.input))
+            let result = writer.write(popOn(read.document, name: job.input))
             try file.write(result.bytes)
             return BatchFileResult(warnings: quiet ? [] : read.warningLines + result.reportLines(format: target, inputName: job.input))
         }
@@ -74,8 +97,8 @@ struct Convert: AsyncParsableCommand {
     /// Roll-up and paint-on captions become pop-on cues holding each line once, unless --keep-roll-up.
     private func popOn(_ read: CaptionDocument, name: String) -> CaptionDocument {
         guard !keepRollUp else { return read }
-        let document = read.poppedOn()
-        if !quiet, document != read {
+        guard let document = read.poppedOn() else { return read }
+        if !quiet {
             StandardError.print("\(name): note: roll-up captions written as pop-on cues (\(read.cues.count) cues became \(document.cues.count)); --keep-roll-up keeps them as they were")
         }
         return document

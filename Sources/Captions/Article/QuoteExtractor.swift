@@ -40,8 +40,9 @@ public struct QuoteExtractor: Sendable {
     ///
     /// - Parameter article: the article, as ``ArticleReader`` reads it.
     /// - Returns: the quotations.
-    /// - Complexity: linear in the article's length for finding quotes; the
-    ///   speaker search looks at the sentence around each quote.
+    /// - Complexity: O(n log n) in the article's length: quotes are found in
+    ///   one pass over each paragraph's bytes, and each speaker is searched for
+    ///   in a bounded window of words around its quote.
     public func quotations(in article: Article) -> [Quotation] {
         let headlineSections = article.headline == nil ? 0 : 1
         let texts = (article.headline.map { [$0] } ?? []) + article.paragraphs.map(\.text)

@@ -2,6 +2,10 @@
 /// validation warnings, then each cue's lines, reading speed and duration,
 /// then how cues follow one another (order, overlaps, gaps).
 ///
+/// The cues checked are the document's ``CaptionDocument/spokenCues``: the
+/// cues of SRT and WebVTT, the paragraphs of TTML, so that a finding's cue
+/// number is the event's position in the file.
+///
 /// ```swift
 /// let read = try CaptionDocument.read(bytes, file: "news.vtt")
 /// let findings = CaptionChecker(profile: .netflix).check(read.document, diagnostics: read.diagnostics)
@@ -27,20 +31,25 @@ public struct CaptionChecker: Sendable {
     /// - Parameters:
     ///   - document: the captions.
     ///   - diagnostics: the reader's warnings, reported as validation findings.
-    /// - Returns: the findings, in file order.
+    /// - Returns: the findings, in file order; `cue` numbers count
+    ///   ``CaptionDocument/spokenCues``.
     /// - Complexity: O(n log n + o) for n cues and o overlapping pairs.
     public func check(_ document: CaptionDocument, diagnostics: [Diagnostic] = []) -> [Finding] {
         var findings = diagnostics.map(Finding.init(validating:))
-        let lines = document.cues.map { CueLines($0.content) }
+        // The file's own events: each TTML <p> once (its flattened timeline
+        // would report one overlap of two paragraphs as a three-line cue and
+        // two touching intervals), the cues of SRT and WebVTT.
+        let cues = document.spokenCues
+        let lines = cues.map { CueLines($0.content) }
         let checksLineBreaks = document.language.map { $0.lowercased().hasPrefix("en") } ?? true
-        for (index, cue) in document.cues.enumerated() {
+        for (index, cue) in cues.enumerated() {
             findings += checkCue(cue, number: index + 1, lines: lines[index], lineBreaks: checksLineBreaks)
         }
         // TTML has no file order to keep: its cues are a timeline computed from the tree.
-        if document.format != .ttml { findings += checkOrder(document.cues) }
-        let lasting = lastingCues(document.cues, visible: lines.map { !$0.isBlank })
-        findings += checkOverlaps(document.cues, members: lasting)
-        findings += checkGaps(document.cues, members: lasting)
+        if document.format != .ttml { findings += checkOrder(cues) }
+        let lasting = Self.lastingCues(cues, visible: lines.map { !$0.isBlank })
+        findings += checkOverlaps(cues, members: lasting)
+        findings += checkGaps(cues, members: lasting)
         return Self.sortedByPosition(findings)
     }
 
@@ -152,7 +161,7 @@ public struct CaptionChecker: Sendable {
     }
 
     /// Cues with text that stay up for some time: the ones that can overlap or leave gaps.
-    private func lastingCues(_ cues: [Cue], visible: [Bool]) -> [Int] {
+    static func lastingCues(_ cues: [Cue], visible: [Bool]) -> [Int] {
         cues.indices.filter { index in visible[index] && (cues[index].end.map { $0 > cues[index].start } ?? true) }
     }
 

@@ -2,9 +2,9 @@
 /// overlaps are clipped, gaps the profile rejects are closed (or widened to
 /// the profile's closed gap), and lines are re-broken within the limits.
 ///
-/// The fixes apply to what is shown, ``CaptionDocument/cues``; a TTML
-/// document that changes is left with no ``CaptionDocument/paragraphs``, so
-/// it is written from its fixed timeline.
+/// The fixes apply to the cues the checker checks,
+/// ``CaptionDocument/spokenCues``: for TTML the paragraphs, whose fixed list
+/// then also stands as the document's timeline.
 ///
 /// Nothing is guessed: an overlap where one cue contains the other, a gap
 /// that cannot move without breaking a duration limit, and text too long for
@@ -68,7 +68,7 @@ public struct CaptionFixer: Sendable {
     /// - Complexity: O(n log n) for the timing fixes; re-breaking is
     ///   polynomial in a cue's word count, which the line limits bound.
     public func fix(_ document: CaptionDocument) -> Result {
-        var cues = document.cues
+        var cues = document.spokenCues
         var changes: [Change: Int] = [:]
         let checker = CaptionChecker(profile: profile, frameRate: frameRate)
         let lines = cues.map { CueLines($0.content) }
@@ -76,13 +76,15 @@ public struct CaptionFixer: Sendable {
         adjustGaps(&cues, lines: lines, checker: checker, changes: &changes)
         let english = document.language.map { $0.lowercased().hasPrefix("en") } ?? true
         rebreakLines(&cues, lines: lines, english: english, changes: &changes)
-        var fixed = document
-        fixed.cues = cues
-        var result = Result(document: fixed, changes: changes)
-        // TTML paragraphs are what the fixed timeline was computed from; once
-        // the timeline changes they no longer match it, and a writer that
-        // preferred them would undo the fixes. The fixed cues are what is shown.
-        if result.changedAnything { result.document.paragraphs = [] }
+        var result = Result(document: document, changes: changes)
+        if document.paragraphs.isEmpty {
+            result.document.cues = cues
+        } else if result.changedAnything {
+            // TTML: the fixed paragraphs no longer overlap in a region, so the
+            // timeline shows each on its own, in order of time.
+            result.document.paragraphs = cues
+            result.document.cues = cues.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }.map(\.element)
+        }
         return result
     }
 
@@ -114,48 +116,57 @@ public struct CaptionFixer: Sendable {
 
     // MARK: Steps
 
-    /// Indices of cues with text and an end, in the order they are shown.
+    /// The cues that can overlap or leave gaps, as the checker sees them, in the order they are shown.
     private func timeline(_ cues: [Cue], _ lines: [CueLines]) -> [Int] {
-        cues.indices.filter { !lines[$0].isBlank && cues[$0].end != nil }
+        CaptionChecker.lastingCues(cues, visible: lines.map { !$0.isBlank })
             .sorted { (cues[$0].start, $0) < (cues[$1].start, $1) }
     }
 
+    /// Clips each cue that the next cue in the same place starts during.
     private func clipOverlaps(_ cues: inout [Cue], lines: [CueLines], changes: inout [Change: Int]) {
-        let order = timeline(cues, lines)
-        for (a, b) in zip(order, order.dropFirst()) {
-            guard let end = cues[a].end, end > cues[b].start, cues[a].placement == cues[b].placement else { continue }
-            guard cues[a].start < cues[b].start, let laterEnd = cues[b].end, end <= laterEnd else {
-                changes[.overlapLeft, default: 0] += 1
-                continue
-            }
-            var newEnd = cues[b].start - closedGap
-            if newEnd <= cues[a].start { newEnd = cues[b].start }
-            if let clipped = cues[a].clipped(from: nil, to: newEnd) {
-                cues[a] = clipped
-                changes[.overlapClipped, default: 0] += 1
+        // Places are independent, so the grouping's order does not matter.
+        for group in Dictionary(grouping: timeline(cues, lines), by: { cues[$0].placement }).values {
+            for (a, b) in zip(group, group.dropFirst()) {
+                guard cues[a].end.map({ $0 > cues[b].start }) ?? true else { continue }
+                guard cues[a].start < cues[b].start, let end = cues[a].end, let laterEnd = cues[b].end, end <= laterEnd else {
+                    changes[.overlapLeft, default: 0] += 1
+                    continue
+                }
+                var newEnd = cues[b].start - closedGap
+                if newEnd <= cues[a].start { newEnd = cues[b].start }
+                if let clipped = cues[a].clipped(from: nil, to: newEnd) {
+                    cues[a] = clipped
+                    changes[.overlapClipped, default: 0] += 1
+                }
             }
         }
     }
 
+    /// Closes (or widens) each gap the checker would report: between the cue
+    /// that went off last and the next to start, once nothing is on screen.
     private func adjustGaps(_ cues: inout [Cue], lines: [CueLines], checker: CaptionChecker, changes: inout [Change: Int]) {
-        let order = timeline(cues, lines)
-        for (a, b) in zip(order, order.dropFirst()) {
-            guard let end = cues[a].end, end <= cues[b].start else { continue }
-            let gapFrames = checker.frame(of: cues[b].start) - checker.frame(of: end)
-            guard checker.gapLimitBroken(frames: gapFrames) != nil else { continue }
-            let newEnd = cues[b].start - closedGap
-            // Closing a gap lengthens the earlier cue, widening one shortens
-            // it: either is skipped when it would break a duration limit.
-            let lengthens = newEnd > end
-            let allowed = lengthens
-                ? checker.meetsMaximumDuration(from: cues[a].start, to: newEnd)
-                : checker.meetsMinimumDuration(from: cues[a].start, to: newEnd, words: lines[a].wordCount)
-            guard newEnd > cues[a].start, allowed else {
-                changes[.gapLeft, default: 0] += 1
-                continue
+        var lastOff: Int?
+        for b in timeline(cues, lines) {
+            if let a = lastOff, let end = cues[a].end, end <= cues[b].start,
+               checker.gapLimitBroken(frames: checker.frame(of: cues[b].start) - checker.frame(of: end)) != nil {
+                let newEnd = cues[b].start - closedGap
+                // Closing a gap lengthens the earlier cue, widening one shortens
+                // it: either is skipped when it would break a duration limit.
+                let lengthens = newEnd > end
+                let allowed = lengthens
+                    ? checker.meetsMaximumDuration(from: cues[a].start, to: newEnd)
+                    : checker.meetsMinimumDuration(from: cues[a].start, to: newEnd, words: lines[a].wordCount)
+                if newEnd > cues[a].start, allowed {
+                    cues[a].end = newEnd
+                    changes[lengthens ? .gapClosed : .gapWidened, default: 0] += 1
+                } else {
+                    changes[.gapLeft, default: 0] += 1
+                }
             }
-            cues[a].end = newEnd
-            changes[lengthens ? .gapClosed : .gapWidened, default: 0] += 1
+            // A cue without an end stays up: no gap follows it.
+            guard let end = cues[b].end else { break }
+            if let a = lastOff, let previousEnd = cues[a].end, previousEnd > end { continue }
+            lastOff = b
         }
     }
 

@@ -51,98 +51,117 @@ public struct SRTWriter: CaptionWriting {
     /// - Returns: the UTF-8 bytes, what SRT could not carry, and warnings about
     ///   cues given an end.
     public func write(_ document: CaptionDocument) -> WriteResult {
-        var losses = ConversionLosses()
-        var diagnostics: [Diagnostic] = []
-        losses.record(.regions, count: document.regions.count)
-        losses.record(.styleSheets, count: document.styleSheets.count)
-        losses.record(.comments, count: document.comments.count)
-
-        let classColors = ColorClasses.colors(inStyleSheets: document.styleSheets).merging(document.classColors) { $1 }
-        var textWriter = SRTCueTextWriter(classColors: classColors)
-        let formatter = TimestampFormatter(fractionSeparator: ",")
-        let lastTime = document.cues.contains { $0.end == nil } ? document.lastTime : .zero
-        let crlf = lineEnding == .crlf
-
-        var out: [UInt8] = []
-        out.reserveCapacity(document.cues.count * 80)
-        var text: [UInt8] = []
-        for (offset, cue) in document.cues.enumerated() {
-            let number = offset + 1
-            if !cue.id.isEmpty, !Self.isDecimal(cue.id, of: number) { losses.record(.cueIdentifiers) }
-            Self.appendDecimal(number, to: &out)
-            Self.appendNewline(crlf, to: &out)
-
-            formatter.append(cue.start, to: &out)
-            out.append(contentsOf: Self.arrow)
-            let end: MediaTime
-            if let cueEnd = cue.end {
-                end = cueEnd
-            } else {
-                end = lastTime > cue.start ? lastTime : cue.start + Self.openEndedCueDuration
-                losses.record(.openEndedCues)
-                diagnostics.append(Diagnostic(
-                    .warning, code: "open-ended-cue",
-                    "cue \(number) has no end; SRT needs one, so it ends at \(formatter.string(end))",
-                    at: cue.location ?? SourceLocation(line: 1)))
-            }
-            formatter.append(end, to: &out)
-            Self.appendNewline(crlf, to: &out)
-
-            text.removeAll(keepingCapacity: true)
-            appendPosition(of: cue.settings, to: &text, losses: &losses)
-            textWriter.append(cue.content, to: &text)
-            Self.appendLines(of: text, to: &out, crlf: crlf)
-            Self.appendNewline(crlf, to: &out)
+        var output = SRTOutput(
+            lineEnding: lineEnding,
+            classColors: ColorClasses.colors(inStyleSheets: document.styleSheets).merging(document.classColors) { $1 },
+            lastTime: document.cues.contains { $0.end == nil } ? document.lastTime : .zero,
+            expectedCues: document.cues.count
+        )
+        output.losses.record(.regions, count: document.regions.count)
+        output.losses.record(.styleSheets, count: document.styleSheets.count)
+        output.losses.record(.comments, count: document.comments.count)
+        // By index, so each cue is read in place rather than copied.
+        for index in document.cues.indices {
+            output.append(document.cues[index], number: index + 1)
         }
-        for (kind, count) in textWriter.losses.counts { losses.record(kind, count: count) }
-        return WriteResult(bytes: out, losses: losses, diagnostics: diagnostics)
+        return output.result
+    }
+}
+
+/// The state of writing one SRT file.
+private struct SRTOutput {
+    let crlf: Bool
+    let lastTime: MediaTime
+    let formatter = TimestampFormatter(fractionSeparator: ",")
+    var textWriter: SRTCueTextWriter
+    var losses = ConversionLosses()
+    var diagnostics: [Diagnostic] = []
+    var bytes: [UInt8] = []
+    /// The current cue's text before its blank lines are taken out; kept between cues.
+    var text: [UInt8] = []
+
+    init(lineEnding: SRTWriter.LineEnding, classColors: [String: String], lastTime: MediaTime, expectedCues: Int) {
+        crlf = lineEnding == .crlf
+        textWriter = SRTCueTextWriter(classColors: classColors)
+        self.lastTime = lastTime
+        bytes.reserveCapacity(expectedCues * 80)
+    }
+
+    var result: WriteResult {
+        var all = losses
+        for (kind, count) in textWriter.losses.counts { all.record(kind, count: count) }
+        return WriteResult(bytes: bytes, losses: all, diagnostics: diagnostics)
+    }
+
+    mutating func append(_ cue: Cue, number: Int) {
+        if !cue.id.isEmpty, !Self.isDecimal(cue.id, of: number) { losses.record(.cueIdentifiers) }
+        Self.appendDecimal(number, to: &bytes)
+        appendNewline()
+
+        formatter.append(cue.start, to: &bytes)
+        bytes.append(contentsOf: Self.arrow)
+        let end: MediaTime
+        if let cueEnd = cue.end {
+            end = cueEnd
+        } else {
+            end = lastTime > cue.start ? lastTime : cue.start + SRTWriter.openEndedCueDuration
+            losses.record(.openEndedCues)
+            diagnostics.append(Diagnostic(
+                .warning, code: "open-ended-cue",
+                "cue \(number) has no end; SRT needs one, so it ends at \(formatter.string(end))",
+                at: cue.location ?? SourceLocation(line: 1)))
+        }
+        formatter.append(end, to: &bytes)
+        appendNewline()
+
+        text.removeAll(keepingCapacity: true)
+        appendPosition(of: cue.settings)
+        textWriter.append(cue.content, to: &text)
+        appendLines()
+        appendNewline()
     }
 
     /// Writes the `{\anN}` override for positions other than the default, and
     /// counts settings that the nine positions do not carry exactly.
-    private func appendPosition(of settings: CueSettings, to out: inout [UInt8], losses: inout ConversionLosses) {
+    private mutating func appendPosition(of settings: CueSettings) {
+        guard settings != Self.defaultSettings else { return }
         var placement = settings
         // A region's geometry was counted with the document's regions.
         placement.region = nil
         let (alignment, isExact) = NumpadAlignment.nearest(to: placement)
         if !isExact { losses.record(.positions) }
         if alignment != .bottomCenter {
-            out.append(contentsOf: "{\\an\(alignment.number)}".utf8)
+            text.append(contentsOf: "{\\an\(alignment.number)}".utf8)
         }
     }
 
-    /// Copies cue text to `out` line by line with a line end after each line,
-    /// leaving out blank lines: in SRT a blank line ends the cue. A CR, LF or
-    /// CRLF in the text ends a line, as it does for the reader. A line the
-    /// reader would take for a timing line (`1:00 -> 2:00` in the text)
+    /// Copies cue text to the output line by line with a line end after each
+    /// line, leaving out blank lines: in SRT a blank line ends the cue. A CR,
+    /// LF or CRLF in the text ends a line, as it does for the reader. A line
+    /// the reader would take for a timing line (`1:00 -> 2:00` in the text)
     /// has its `>` written as `&gt;`, so it stays text.
-    private static func appendLines(of text: [UInt8], to out: inout [UInt8], crlf: Bool) {
-        text.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var lineStart = 0
-            while lineStart < buffer.count {
-                var lineEnd = buffer.count
-                if let found = memchr(base + lineStart, 0x0A, buffer.count - lineStart) {
-                    lineEnd = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
-                }
-                if let found = memchr(base + lineStart, 0x0D, lineEnd - lineStart) {
-                    lineEnd = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
-                }
-                var firstVisible = lineStart
-                while firstVisible < lineEnd, SRTTimingLine.isSpace(buffer[firstVisible]) { firstVisible += 1 }
-                if firstVisible < lineEnd {
-                    if SRTTimingLine(text, lineStart..<lineEnd) != nil {
-                        for byte in buffer[lineStart..<lineEnd] {
-                            if byte == UInt8(ascii: ">") { out.append(contentsOf: "&gt;".utf8) } else { out.append(byte) }
-                        }
-                    } else {
-                        out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[lineStart..<lineEnd]))
-                    }
-                    appendNewline(crlf, to: &out)
-                }
-                let isCRLF = lineEnd + 1 < buffer.count && buffer[lineEnd] == 0x0D && buffer[lineEnd + 1] == 0x0A
-                lineStart = lineEnd + (isCRLF ? 2 : 1)
+    private mutating func appendLines() {
+        let text = self.text
+        var lineStart = 0
+        while lineStart < text.count {
+            var lineEnd = lineStart
+            var blank = true
+            while lineEnd < text.count, text[lineEnd] != 0x0A, text[lineEnd] != 0x0D {
+                if blank, !SRTTimingLine.isSpace(text[lineEnd]) { blank = false }
+                lineEnd += 1
             }
+            if !blank {
+                if SRTTimingLine(text, lineStart..<lineEnd) != nil {
+                    for byte in text[lineStart..<lineEnd] {
+                        if byte == UInt8(ascii: ">") { bytes.append(contentsOf: "&gt;".utf8) } else { bytes.append(byte) }
+                    }
+                } else {
+                    bytes.append(contentsOf: text[lineStart..<lineEnd])
+                }
+                appendNewline()
+            }
+            let isCRLF = lineEnd + 1 < text.count && text[lineEnd] == 0x0D && text[lineEnd + 1] == 0x0A
+            lineStart = lineEnd + (isCRLF ? 2 : 1)
         }
     }
 
@@ -163,10 +182,12 @@ public struct SRTWriter: CaptionWriting {
 
     private static let arrow: [UInt8] = Array(" --> ".utf8)
 
+    private static let defaultSettings = CueSettings()
+
     @inline(__always)
-    private static func appendNewline(_ crlf: Bool, to out: inout [UInt8]) {
-        if crlf { out.append(0x0D) }
-        out.append(0x0A)
+    private mutating func appendNewline() {
+        if crlf { bytes.append(0x0D) }
+        bytes.append(0x0A)
     }
 
     private static func appendDecimal(_ value: Int, to out: inout [UInt8]) {

@@ -206,11 +206,16 @@ struct TTMLCueTextBuilder {
                 open[open.count - 1].children.append(.span(span(for: key, children: level.children)))
             }
         }
+        // A line break goes between the spans the lines share, so it is held
+        // until the next line shows which spans stay open.
+        var lineBreak = false
         for item in items {
             switch item {
             case .lineBreak:
-                pending.append(0x0A)
+                lineBreak = true
             case .timestamp(let time):
+                if lineBreak { pending.append(0x0A) }
+                lineBreak = false
                 flush()
                 open[open.count - 1].children.append(.timestamp(time))
             case .text(let range, let markup, _):
@@ -227,6 +232,8 @@ struct TTMLCueTextBuilder {
                     level += 1
                 }
                 while open.count > depth + 1 { close() }
+                if lineBreak { pending.append(0x0A) }
+                lineBreak = false
                 while level < Markup.levels {
                     if let key = markup.key(at: level) {
                         flush()

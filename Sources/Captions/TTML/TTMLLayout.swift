@@ -136,6 +136,88 @@ struct TTMLRegionBox: Sendable, Hashable {
         x == 0 && y == 0 && width == 100 && height == 100 && displayAlign == .after && writingMode == .horizontal
     }
 
+    /// The region a writer gives a cue so that reading it back yields the
+    /// cue's settings: the inverse of ``cueSettings(textAlign:)``.
+    ///
+    /// WebVTT's default placement becomes the full-frame region with its
+    /// lines at the bottom. Otherwise the region spans the cue box across
+    /// (from `position`, `positionAlign` and `size`, with WebVTT's `auto`
+    /// rules) and, in the line direction, reaches from the cue's `line` to
+    /// the far edge of the frame on the side `lineAlign` grows towards. Line
+    /// numbers (snap-to-lines) count rows of `100 / rows` percent from the
+    /// top, or from the bottom when negative.
+    ///
+    /// - Parameters:
+    ///   - settings: the cue's settings.
+    ///   - rows: the rows of the cell grid line numbers are counted in.
+    init(settings: CueSettings, rows: Double = 15) {
+        let vertical = settings.vertical != .horizontal
+        writingMode = settings.vertical
+        if !vertical, settings.line == .auto, settings.position == nil, settings.size == 100 {
+            displayAlign = .after
+            return
+        }
+        // Across: the cue box, where WebVTT's auto position depends on the alignment.
+        let size = min(100, max(0, settings.size))
+        let position: Double
+        switch settings.align {
+        case _ where settings.position != nil: position = settings.position ?? 0
+        case .left, .start: position = 0
+        case .right, .end: position = 100
+        case .center: position = 50
+        }
+        var positionAlign = settings.positionAlign
+        if positionAlign == .auto {
+            switch settings.align {
+            case .left, .start: positionAlign = .lineLeft
+            case .right, .end: positionAlign = .lineRight
+            case .center: positionAlign = .center
+            }
+        }
+        var inlineStart = position
+        if positionAlign == .center { inlineStart -= size / 2 }
+        if positionAlign == .lineRight { inlineStart -= size }
+        inlineStart = min(max(0, inlineStart), 100 - size)
+        // Along the line direction.
+        let row = 100 / max(1, rows)
+        var line: Double
+        var lineAlign = settings.lineAlign
+        switch settings.line {
+        case .auto:
+            line = 100
+            lineAlign = .end
+        case .percentage(let value):
+            line = value
+        case .number(let value) where value >= 0:
+            line = value * row
+        case .number(let value):
+            line = 100 + (value + 1) * row
+            lineAlign = .end
+        }
+        line = min(100, max(0, line.isFinite ? line : 100))
+        var align: TTMLDisplayAlign
+        var blockStart: Double
+        var blockSize: Double
+        switch lineAlign {
+        case .start:
+            (align, blockStart, blockSize) = (.before, line, 100 - line)
+        case .center:
+            let half = min(line, 100 - line)
+            (align, blockStart, blockSize) = (.center, line - half, 2 * half)
+        case .end:
+            (align, blockStart, blockSize) = (.after, 0, line)
+        }
+        if settings.vertical == .rightToLeft {
+            align = align == .before ? .after : align == .after ? .before : .center
+        }
+        displayAlign = align
+        if vertical {
+            (x, width, y, height) = (blockStart, blockSize, inlineStart, size)
+        } else {
+            (x, width, y, height) = (inlineStart, size, blockStart, blockSize)
+        }
+    }
+
     /// Percentages to a thousandth, so `100/3` prints as `33.333`.
     static func rounded(_ value: Double) -> Double {
         (value * 1000).rounded() / 1000

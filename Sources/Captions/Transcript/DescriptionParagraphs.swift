@@ -7,7 +7,7 @@ enum DescriptionParagraphs {
     /// `NAME:` labels and `>>` are not read as speakers here: in a description
     /// (`Sign: Road closed`) they are part of the text.
     static func paragraphs(of track: CaptionDocument, options: Transcript.Options) -> [Transcript.Paragraph] {
-        let words = CaptionWords(track, options: .init(rollUp: options.rollUp, readsSpeakerMarks: false)).words
+        let words = CaptionWords(track, options: .init(rollUp: options.rollUp, readsSpeakerMarks: false, timing: .fillsCue)).words
             .map { word in
                 var word = word
                 word.speaker = nil

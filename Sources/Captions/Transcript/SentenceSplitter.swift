@@ -101,12 +101,22 @@ struct SentenceSplitter {
         }
     }
 
+    /// `true` when the sound-description word at `index` starts a description
+    /// of its own rather than going on with the one before: it opens a bracket,
+    /// or it comes from another cue (`♪ ... ♪` then `[applause]`).
+    private func startsSoundDescription(at index: Int) -> Bool {
+        let text = words[index].text
+        return text.hasPrefix("[") || text.hasPrefix("(") || index == 0 || words[index - 1].cueIndex != words[index].cueIndex
+    }
+
     private func draft(_ range: Range<Int>, breaksParagraph: Bool) -> SentenceDraft {
         var texts = words[range].map(\.text)
         if breaks == .pauses { ProseText.punctuateInferredSentence(&texts, isSound: words[range].map(\.isSoundDescription)) }
         var parts: [Transcript.Part] = []
-        for (text, word) in zip(texts, words[range]) {
-            if let last = parts.last, last.isSoundDescription == word.isSoundDescription {
+        for (index, text) in zip(range, texts) {
+            let word = words[index]
+            if let last = parts.last, last.isSoundDescription == word.isSoundDescription,
+               !word.isSoundDescription || !startsSoundDescription(at: index) {
                 parts[parts.count - 1].text += " " + text
             } else {
                 parts.append(Transcript.Part(text, isSoundDescription: word.isSoundDescription))

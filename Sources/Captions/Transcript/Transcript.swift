@@ -171,7 +171,7 @@ public struct Transcript: Sendable, Hashable {
     ///   - options: how sentences, paragraphs and roll-up are handled.
     /// - Complexity: O(*n*) in the number of words, after ``CaptionWords``.
     public init(_ document: CaptionDocument, descriptions: CaptionDocument? = nil, options: Options = Options()) {
-        let stream = CaptionWords(document, options: .init(rollUp: options.rollUp))
+        let stream = CaptionWords(document, options: .init(rollUp: options.rollUp, timing: .fillsCue))
         let speech = SpeakerContinuity.attributed(stream.words)
         let splitter = SentenceSplitter(words: speech, options: options)
         var paragraphs = ParagraphBuilder(options: options).paragraphs(of: splitter.sentences())

@@ -37,15 +37,33 @@ public struct CaptionWords: Sendable, Hashable {
         /// an audio-description track, where `Sign: Road closed` is the text
         /// itself; voices still name speakers.
         public var readsSpeakerMarks: Bool
+        /// How times are estimated for words without an inline timestamp.
+        public var timing: EstimatedTiming
+
+        /// How the words of a cue without inline timestamps share its time.
+        public enum EstimatedTiming: Sendable, Hashable {
+            /// At a speaking rate: a pause after punctuation, and no word slower
+            /// than about 120 words a minute, so a word before a pause ends when
+            /// it is said. Alignment reads this, because a quote's end is the end
+            /// of its last word, not the end of the cue it stands in.
+            case speakingRate
+            /// The words fill the cue from its start to its end with no gaps.
+            /// Transcripts and the pop-on rewrite read this, because a gap that
+            /// is only an estimate must not split a sentence or a paragraph.
+            case fillsCue
+        }
 
         /// Creates options.
         ///
         /// - Parameters:
         ///   - rollUp: roll-up handling; ``RollUpDeduplicator/Mode/automatic`` by default.
         ///   - readsSpeakerMarks: whether speaker labels and change marks are read; `true` by default.
-        public init(rollUp: RollUpDeduplicator.Mode = .automatic, readsSpeakerMarks: Bool = true) {
+        ///   - timing: how times are estimated inside a cue; ``EstimatedTiming/speakingRate`` by default.
+        public init(rollUp: RollUpDeduplicator.Mode = .automatic, readsSpeakerMarks: Bool = true,
+                    timing: EstimatedTiming = .speakingRate) {
             self.rollUp = rollUp
             self.readsSpeakerMarks = readsSpeakerMarks
+            self.timing = timing
         }
     }
 
@@ -85,7 +103,8 @@ public struct CaptionWords: Sendable, Hashable {
             let nextStart = order[(position + 1)...].lazy.map { cues[$0].start }.first { $0 > cue.start }
             let end = cue.end ?? Self.estimatedEnd(start: cue.start, weight: weights.reduce(0, +), nextStart: nextStart)
             let times = WordTiming.times(
-                anchors: spoken.map(\.token.anchor), weights: weights, start: cue.start, end: max(end, cue.start))
+                anchors: spoken.map(\.token.anchor), weights: weights, pauses: spoken.map { options.timing == .speakingRate ? WordTiming.pause(after: $0.token.text) : 0 },
+                capsRate: options.timing == .speakingRate, start: cue.start, end: max(end, cue.start))
             for (word, time) in zip(spoken, times) {
                 words.append(TimedWord(
                     text: word.token.text, start: time.start, end: time.end, cueIndex: cueIndex,

@@ -15,22 +15,22 @@ extension CaptionDocument {
     /// - a cue that only repeats (YouTube's ~10 ms hold cues) is left out.
     ///
     /// Markup, voices, inline timestamps and settings of the kept text stay;
-    /// a cue with no text at all is kept as it is. A document in which no
-    /// roll-up is found is returned unchanged, and so is a TTML document with
-    /// paragraphs, whose paragraphs already hold each line once.
+    /// a cue with no text at all is kept as it is.
     ///
     /// - Parameter rollUp: how roll-up is detected; ``RollUpDeduplicator/Mode/never``
-    ///   returns the document unchanged.
-    /// - Returns: the pop-on document.
+    ///   finds none.
+    /// - Returns: the pop-on document, or `nil` when there is nothing to
+    ///   rewrite: no roll-up was found, or the document is TTML with
+    ///   paragraphs, which already hold each line once.
     /// - Complexity: O(*n*) in the length of the cue text, plus the roll-up detection.
-    public func poppedOn(rollUp: RollUpDeduplicator.Mode = .automatic) -> CaptionDocument {
-        guard paragraphs.isEmpty else { return self }
+    public func poppedOn(rollUp: RollUpDeduplicator.Mode = .automatic) -> CaptionDocument? {
+        guard paragraphs.isEmpty else { return nil }
         let displayed = DisplayedCues(cues, rollUp: rollUp)
-        guard displayed.repeated.contains(where: { $0 > 0 }) else { return self }
+        guard displayed.repeated.contains(where: { $0 > 0 }) else { return nil }
 
         // When the new words of each cue are spoken.
         var spoken: [Int: (start: MediaTime, end: MediaTime)] = [:]
-        for word in CaptionWords(self, options: .init(rollUp: rollUp)).words {
+        for word in CaptionWords(self, options: .init(rollUp: rollUp, timing: .fillsCue)).words {
             let known = spoken[word.cueIndex]
             spoken[word.cueIndex] = (min(known?.start ?? word.start, word.start), max(known?.end ?? word.end, word.end))
         }

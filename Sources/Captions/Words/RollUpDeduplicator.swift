@@ -99,10 +99,12 @@ public struct RollUpDeduplicator: Sendable, Hashable {
         return result
     }
 
-    /// A cue reduced to comparison keys: the letters and digits of each word, lowercased.
+    /// A cue reduced to comparison keys: a 64-bit hash of the letters and
+    /// digits of each word, lowercased (a collision would need two different
+    /// words at the same place in neighbouring cues).
     private struct KeyedCue {
         /// The keys of the words that have any letter or digit.
-        var keys: [[UInt32]] = []
+        var keys: [UInt64] = []
         /// For each key, the index of its word.
         var wordIndices: [Int] = []
         /// Key positions at which a line starts.
@@ -111,25 +113,35 @@ public struct RollUpDeduplicator: Sendable, Hashable {
         init(_ cue: DisplayedCue) {
             var nextLine = 0
             for (index, word) in cue.words.enumerated() {
-                var key: [UInt32] = []
-                for scalar in word.unicodeScalars {
-                    switch scalar.value {
-                    case 0x41...0x5A: key.append(scalar.value | 0x20)
-                    case 0x30...0x39, 0x61...0x7A: key.append(scalar.value)
-                    case 0x80... where scalar.properties.isAlphabetic || scalar.properties.numericType != nil:
-                        key.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars.map(\.value))
-                    default: break
-                    }
-                }
                 while nextLine < cue.lineStarts.count, cue.lineStarts[nextLine] <= index {
                     if lineStartKeys.last != keys.count { lineStartKeys.append(keys.count) }
                     nextLine += 1
                 }
-                guard !key.isEmpty else { continue }
+                guard let key = Self.key(word) else { continue }
                 keys.append(key)
                 wordIndices.append(index)
             }
             if lineStartKeys.first != 0 { lineStartKeys.insert(0, at: 0) }
+        }
+
+        /// FNV-1a over the word's letters and digits, lowercased; `nil` when it has none.
+        static func key(_ word: String) -> UInt64? {
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            var any = false
+            func add(_ value: UInt32) {
+                hash = (hash ^ UInt64(value)) &* 0x100_0000_01B3
+                any = true
+            }
+            for scalar in word.unicodeScalars {
+                switch scalar.value {
+                case 0x41...0x5A: add(scalar.value | 0x20)
+                case 0x30...0x39, 0x61...0x7A: add(scalar.value)
+                case 0x80... where scalar.properties.isAlphabetic || scalar.properties.numericType != nil:
+                    for lower in scalar.properties.lowercaseMapping.unicodeScalars { add(lower.value) }
+                default: break
+                }
+            }
+            return any ? hash : nil
         }
 
         /// The longest prefix of this cue's keys that equals the previous

@@ -92,6 +92,8 @@ struct SpeakerMarks {
     /// digits. A parenthesised part (`(V.O.)`, `(on phone)`) is allowed and left
     /// out of the name.
     private static func label(in tokens: ArraySlice<CueToken>) -> (name: String, tokenCount: Int)? {
+        // Most lines have no colon near their start: no need to look closer.
+        guard tokens.prefix(6).contains(where: { $0.text.utf8.contains(0x3A) }) else { return nil }
         var words: [Substring] = []
         var inParentheses = false
         var capitalised = 0

@@ -83,6 +83,17 @@ struct ArticleReaderTests {
         #expect(try ArticleReader().read(Array(titleOnly.utf8)).headline == "Bridge reopens after eight months")
     }
 
+    @Test func doesNotTakeTheSiteLogoForTheHeadline() throws {
+        let page = """
+        <html><head><title>Ferry fares to rise by a fifth | Island Courier</title></head><body>
+        <header><h1 class="brand">Island Courier</h1></header>
+        <h1>Ferry fares to rise by a fifth</h1>
+        <p>Return fares on the island ferry will rise by twenty per cent from June, the operator announced today.</p>
+        </body></html>
+        """
+        #expect(try ArticleReader().read(Array(page.utf8)).headline == "Ferry fares to rise by a fifth")
+    }
+
     @Test func readsUndeclaredUTF8AsUTF8() throws {
         let page = "<html><body><p>“Ça suffit,” said the café owner, whose terrace had been closed for a week.</p></body></html>"
         let article = try ArticleReader().read(Array(page.utf8))

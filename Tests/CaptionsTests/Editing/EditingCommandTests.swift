@@ -46,6 +46,14 @@ struct EditingCommandTests {
         #expect(shifted.comments.map(\.text) == ["checked by the news desk"])
     }
 
+    @Test func shiftReadsTTMLAndWritesAnyFormat() throws {
+        let result = try CommandRunner.run(["shift", "clean.ttml", "--by", "00:00:00:12", "--fps", "24", "--to", "srt"],
+                                           currentDirectory: FixtureFiles.fixtures.appendingPathComponent("quality"))
+        #expect(result.status == 0)
+        // Twelve frames at 24 fps is half a second.
+        #expect(times(try document(result.standardOutput)) == [[1500, 5500], [7500, 10500], [12500, 16000]])
+    }
+
     @Test func negativeShiftWarnsAboutCutCues() throws {
         let result = try run(["shift", "news.vtt", "--by", "-2"])
         #expect(result.status == 0)

@@ -171,6 +171,17 @@ struct CaptionCheckerTests {
         #expect(findings.first?.cue == 2 && findings.first?.value == 1 && findings.first?.limit == 10)
     }
 
+    @Test func ttmlIsCheckedByParagraph() {
+        // The flattened timeline of two overlapping paragraphs has a three-line
+        // middle interval and touching intervals; the paragraphs overlap.
+        let paragraphs = [cue(1000, 4000, "First."), cue(3000, 6000, "Second.")]
+        let flattened = [cue(1000, 3000, "First."), cue(3000, 4000, "First.\nSecond.\nThird line."), cue(4000, 6000, "Second.")]
+        let ttml = CaptionDocument(format: .ttml, cues: flattened, paragraphs: paragraphs)
+        let findings = CaptionChecker(profile: .netflix).check(ttml)
+        #expect(findings.rules == [.overlap, .overlap])
+        #expect(findings.map(\.cue) == [1, 2])
+    }
+
     @Test func ttmlTimelineHasNoFileOrderToCheck() {
         var ttml = document(cue(10000, 12000, "Later."), cue(1000, 3000, "Sooner."))
         ttml.format = .ttml

@@ -15,15 +15,28 @@ struct CaptionFixerTests {
         #expect(CaptionChecker(profile: .netflix).check(result.document).isEmpty)
     }
 
-    @Test func fixedTTMLIsWrittenFromItsFixedTimeline() {
-        let cues = [cue(1000, 4000, "First."), cue(3000, 6000, "Second.")]
-        let ttml = CaptionDocument(format: .ttml, cues: cues, paragraphs: cues)
+    @Test func ttmlParagraphsAreFixedAndBecomeTheTimeline() {
+        // Two overlapping paragraphs in one region flatten to three intervals;
+        // the fix works on the paragraphs, and they are then the timeline.
+        let paragraphs = [cue(1000, 4000, "First."), cue(3000, 6000, "Second.")]
+        let flattened = [cue(1000, 3000, "First."), cue(3000, 4000, "First.\nSecond."), cue(4000, 6000, "Second.")]
+        let ttml = CaptionDocument(format: .ttml, cues: flattened, paragraphs: paragraphs)
         let result = netflix.fix(ttml)
-        #expect(result.document.paragraphs.isEmpty)
-        #expect(result.document.cues[0].end == MediaTime(numerator: 35, denominator: 12))
-        // Nothing to fix: the paragraphs stay.
-        let clean = CaptionDocument(format: .ttml, cues: [cues[0]], paragraphs: [cues[0]])
+        #expect(result.document.paragraphs.map(\.end) == [MediaTime(numerator: 35, denominator: 12), MediaTime(seconds: 6)])
+        #expect(result.document.cues == result.document.paragraphs)
+        // Nothing to fix: the document stays as read.
+        let clean = CaptionDocument(format: .ttml, cues: [paragraphs[0]], paragraphs: [paragraphs[0]])
         #expect(netflix.fix(clean).document == clean)
+    }
+
+    @Test func overlapsAreClippedWithinEachPlace() {
+        // A sound label at the top between two bottom captions that overlap each other.
+        var label = cue(2000, 4000, "[THUNDER]")
+        label.settings.line = .number(0)
+        let result = netflix.fix(document(cue(1000, 5000, "Good evening."), label, cue(4500, 7000, "Our top story.")))
+        // 4.5 s - 1/12 s = 53/12 s; the label keeps its times, and no gap is chained across places.
+        #expect(result.document.cues.map(\.end) == [MediaTime(numerator: 53, denominator: 12), MediaTime(seconds: 4), MediaTime(seconds: 7)])
+        #expect(result.changes == [.overlapClipped: 1])
     }
 
     @Test func overlapWhereOneCueContainsTheOtherIsLeft() {

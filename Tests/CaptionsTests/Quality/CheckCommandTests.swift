@@ -29,6 +29,8 @@ struct CheckCommandTests {
         ("out-of-order.vtt", ["out-of-order"], 1),
         ("line-break.vtt", ["line-break"], 0),
         ("validation.vtt", ["ignored-setting", "skipped-block"], 0),
+        ("overlap.ttml", ["overlap", "overlap"], 1),
+        ("bad-time.ttml", ["ttml-time"], 0),
     ])
     func eachFixtureBreaksItsRuleOnly(file: String, rules: [String], status: Int32) throws {
         let result = try check([file, "--profile", "netflix", "--format", "json"])

@@ -13,30 +13,50 @@ struct CaptionWordsTests {
     }
 
     @Test func wordsWithoutTimestampsShareTheCueByLength() {
-        // Weights are characters + 1: "We" 3, "will" 5, "go." 4 of 12, over 3 s.
-        let result = words([CueMarkup.cue(10, 13, "We will go.")])
+        // Weights are characters + 1: "We" 3, "will" 5, "go." 4 of 12, over 0.9 s.
+        let result = words([CueMarkup.cue(10, 10.9, "We will go.")])
         #expect(result.map(\.text) == ["We", "will", "go."])
-        expectTimes(result[0], 10, 10.75)
-        expectTimes(result[1], 10.75, 12)
-        expectTimes(result[2], 12, 13)
+        expectTimes(result[0], 10, 10.225)
+        expectTimes(result[1], 10.225, 10.6)
+        expectTimes(result[2], 10.6, 10.9)
         #expect(result.allSatisfy { $0.cueIndex == 0 && $0.speaker == nil && !$0.isSoundDescription })
     }
 
     @Test func inlineTimestampsStartTheWordsAfterThem() {
-        let result = words([CueMarkup.cue(0, 3, "hello<1.0> world<2.0> again")])
+        let result = words([CueMarkup.cue(0, 1.35, "hello<0.45> world<0.9> again")])
         #expect(result.map(\.text) == ["hello", "world", "again"])
-        expectTimes(result[0], 0, 1)
-        expectTimes(result[1], 1, 2)
-        expectTimes(result[2], 2, 3)
+        expectTimes(result[0], 0, 0.45)
+        expectTimes(result[1], 0.45, 0.9)
+        expectTimes(result[2], 0.9, 1.35)
     }
 
     @Test func wordsBetweenTimestampsShareTheirInterval() {
-        // "big red" share 1..3 by weight 4:4; "dog" runs from its timestamp to the end.
-        let result = words([CueMarkup.cue(0, 4, "a<1> big red<3> dog")])
-        expectTimes(result[0], 0, 1)
-        expectTimes(result[1], 1, 2)
-        expectTimes(result[2], 2, 3)
-        expectTimes(result[3], 3, 4)
+        // "big red" share 0.15..0.75 by weight 4:4; "dog" runs from its timestamp to the end.
+        let result = words([CueMarkup.cue(0, 1.05, "a<0.15> big red<0.75> dog")])
+        expectTimes(result[0], 0, 0.15)
+        expectTimes(result[1], 0.15, 0.45)
+        expectTimes(result[2], 0.45, 0.75)
+        expectTimes(result[3], 0.75, 1.05)
+    }
+
+    @Test func punctuationLeavesAPauseBetweenEstimatedWords() {
+        // "Yes." 5 + pause 4, "we" 3, "can." 5 (its pause ends the cue): 17 units over 1.36 s.
+        let result = words([CueMarkup.cue(0, 1.36, "Yes. we can.")])
+        expectTimes(result[0], 0, 0.4)
+        expectTimes(result[1], 0.72, 0.96)
+        expectTimes(result[2], 0.96, 1.36)
+    }
+
+    @Test func aWordBeforeAPauseEndsWhenItIsSaid() {
+        // "storms" (weight 7) is followed by a pause: it lasts 0.56 s at most
+        // (0.08 s a unit), not until the next timestamp 4 s later; nor does a
+        // short cue's text last as long as the cue.
+        let result = words([CueMarkup.cue(0, 5, "the<0.3> storms<4.3> arrive")])
+        expectTimes(result[1], 0.3, 0.86)
+        expectTimes(result[2], 4.3, 4.86)
+        let short = words([CueMarkup.cue(10, 14, "Thank you.")])
+        expectTimes(short[0], 10, 10.48)
+        expectTimes(short[1], 10.48, 10.88)
     }
 
     @Test func timestampsOutsideTheCueAreClamped() {
@@ -57,9 +77,10 @@ struct CaptionWordsTests {
         #expect(stream.isRollUp)
         let result = stream.words
         #expect(result.map(\.text) == ["hello", "world", "this", "is", "next", "line", "of", "words", "and", "more"])
+        // Each word lasts until the next timestamp, or 0.08 s a unit of weight if that is sooner.
         let expected: [(Double, Double)] = [
-            (0, 0.48), (0.48, 0.96), (0.96, 1.5), (1.5, 2.33),
-            (2.34, 2.9), (2.9, 3.4), (3.4, 4.1), (4.1, 5), (5.01, 5.5), (5.5, 7),
+            (0, 0.48), (0.48, 0.96), (0.96, 1.36), (1.5, 1.74),
+            (2.34, 2.74), (2.9, 3.3), (3.4, 3.64), (4.1, 4.58), (5.01, 5.33), (5.5, 5.9),
         ]
         for (word, times) in zip(result, expected) { expectTimes(word, times.0, times.1) }
         #expect(result.map(\.cueIndex) == [0, 0, 0, 0, 2, 2, 2, 2, 4, 4])
@@ -87,13 +108,14 @@ struct CaptionWordsTests {
         #expect(result.map(\.text) == ["GOOD", "EVENING.", "WE", "BEGIN", "TONIGHT", "WITH", "THE", "STORM.", "IT", "HIT", "HARD.", "REALLY", "HARD."])
         #expect(result.map(\.speaker) == [nil, nil, nil, nil, nil, nil, nil, nil, "MAYOR JONES", "MAYOR JONES", "MAYOR JONES", "MAYOR JONES", "MAYOR JONES"])
         #expect(result.indices.filter { result[$0].startsTurn } == [0, 8])
-        // The new line of cue 2 fills that cue: weights 3, 6, 8 of 17 over 3..5 s.
-        expectTimes(result[2], 3, 3 + 2 * 3.0 / 17)
-        expectTimes(result[3], 3 + 2 * 3.0 / 17, 3 + 2 * 9.0 / 17)
-        expectTimes(result[4], 3 + 2 * 9.0 / 17, 5)
-        // Cue 4's new words: weights 3, 4, 6 over 7..9 s.
-        expectTimes(result[8], 7, 7 + 2 * 3.0 / 13)
-        expectTimes(result[10], 7 + 2 * 7.0 / 13, 9)
+        // The new line of cue 2 starts with that cue: weights 3, 6, 8 at
+        // 0.08 s each (its 2 s would be a slower rate).
+        expectTimes(result[2], 3, 3.24)
+        expectTimes(result[3], 3.24, 3.72)
+        expectTimes(result[4], 3.72, 4.36)
+        // Cue 4's new words: weights 3, 4, 6 from 7 s.
+        expectTimes(result[8], 7, 7.24)
+        expectTimes(result[10], 7.56, 8.04)
     }
 
     @Test func paintOnGrowthIsReadOnce() {

@@ -9,7 +9,9 @@ enum HeadlineChooser {
             return block.hints.isDisjoint(with: [.furniture, .media]) && block.linkDensity <= 0.5
                 && BlockShape(block.text).words >= 2
         }
-        let titles = [page.metaTitle, page.documentTitle].compactMap { $0 }.map(folded)
+        // The site's name is no headline: compare with the title's longest part only,
+        // so a logo in an `<h1>` does not agree with `Story | Site Name`.
+        let titles = [page.metaTitle, page.documentTitle.map(withoutSiteName)].compactMap { $0 }.map(folded)
         if let agreeing = headings.first(where: { index in
             let heading = folded(page.blocks[index].text)
             return titles.contains { $0.contains(heading) || heading.contains($0) }

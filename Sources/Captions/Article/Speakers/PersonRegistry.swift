@@ -104,7 +104,8 @@ struct PersonRegistry: Sendable {
 
     private mutating func consider(_ run: NameRun, _ words: [WordToken]) {
         let nameWords = run.name.map { words[$0].text }
-        guard !run.isOrganisation(words), !run.name.allSatisfy({ NameRun.isTitleWord(words[$0].lower) }) else { return }
+        // `the Foreign Secretary`: no name ends in a title, so it is a description, not a person.
+        guard !run.isOrganisation(words), !NameRun.isTitleWord(words[run.words.upperBound - 1].lower) else { return }
         var gender: Lexicon.Gender?
         var honorific: String?
         var description: [String] = []

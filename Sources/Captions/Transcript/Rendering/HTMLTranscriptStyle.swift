@@ -27,8 +27,7 @@ enum HTMLTranscriptStyle {
         a { color: var(--accent); }
         a.time { color: var(--muted); }
         span.sound { font-style: italic; color: var(--muted); }
-        p.description { border-left: 0.25rem solid var(--rule); padding-left: 0.9rem; font-style: italic; }
-        p.description .label { font-style: normal; }
+        p.description { border-left: 0.25rem solid var(--muted); padding-left: 0.9rem; }
         :focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
         @media (min-width: 56rem) {
           main { padding-left: 6.5rem; }
@@ -46,12 +45,13 @@ enum HTMLTranscriptStyle {
     /// Added when the page has a player.
     static let playerCSS = """
         .player { position: sticky; top: 0; z-index: 1; background: var(--background); padding: 0.75rem 0; border-bottom: 1px solid var(--rule); }
-        .player video { display: block; width: 100%; max-height: 40vh; background: #000; }
+        .player video { display: block; width: 100%; max-height: 35vh; background: #000; }
         .player audio { display: block; width: 100%; }
         .follow { display: block; margin-top: 0.5rem; font-size: 1rem; }
         html.has-player { scroll-padding-top: 48vh; }
+        @media (min-width: 56rem) { .player { margin-left: -6.5rem; padding-left: 6.5rem; } }
         button.time { font: inherit; font-size: 0.85rem; background: none; border: 0; padding: 0; cursor: pointer; color: var(--accent); text-decoration: underline; }
-        #transcript p[aria-current="true"] { background: var(--current); box-shadow: -0.6rem 0 0 var(--current), 0.6rem 0 0 var(--current), -0.6rem 0 0 0.15rem var(--current-edge); border-radius: 0.15rem; }
+        #transcript p[aria-current="true"] { background: var(--current); box-shadow: 0 0 0 0.4rem var(--current); outline: 2px solid var(--current-edge); outline-offset: 0.4rem; }
 
         """
 

@@ -95,26 +95,7 @@ struct HTMLTranscriptWriter {
             """
     }
 
-    /// Text content with `&`, `<` and `>` escaped and control characters left out.
-    private func text(_ value: String) -> String {
-        var result = ""
-        result.reserveCapacity(value.utf8.count)
-        for character in value {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            // Control characters are not allowed in HTML; they carry no text.
-            case _ where character.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" }):
-                continue
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    private func text(_ value: String) -> String { HTMLText.escaped(value) }
 
-    /// An attribute value (in double quotes) with `&`, `<`, `>` and `"` escaped.
-    private func attribute(_ value: String) -> String {
-        text(value).split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "&quot;")
-    }
+    private func attribute(_ value: String) -> String { HTMLText.attribute(value) }
 }
