@@ -13,6 +13,10 @@ struct Check: AsyncParsableCommand {
             within the limits; the fixed captions go to -o (format from --to or its extension), back into \
             the input with --in-place, or to standard output. What changed is said on standard error, and \
             the findings that remain are reported.
+
+            Several files, or directories (searched for caption files), are checked in parallel: each file's \
+            findings are printed in input order (with --format json, as an array of reports, each with its "file"), \
+            and a closing summary names every file that has an error or could not be read.
             """
     )
 
@@ -33,7 +37,7 @@ struct Check: AsyncParsableCommand {
         case text, json
     }
 
-    @OptionGroup var input: InputOptions
+    @OptionGroup var input: BatchInputOptions
 
     @Option(help: "The guideline to check against.")
     var profile: ProfileName = .netflix
@@ -62,6 +66,12 @@ struct Check: AsyncParsableCommand {
         if !fix, to != nil || inPlace {
             throw ValidationError("--to and --in-place only apply with --fix.")
         }
+        if input.outputDirectory != nil {
+            throw ValidationError("check writes no file per input; drop --output-dir.")
+        }
+        if input.isBatch, fix || output.output != nil {
+            throw ValidationError("--fix and -o work on one file at a time; several files are reported on standard output.")
+        }
         if inPlace {
             guard input.input != "-" else { throw ValidationError("--in-place needs an input file, not standard input.") }
             guard output.output == nil, to == nil else { throw ValidationError("--in-place writes the input file; drop -o and --to.") }
@@ -69,10 +79,14 @@ struct Check: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try checkOutputIsFree(output)
-        let read = try readCaptions(input.input, format: input.from?.format)
         let selected = profile.profile
         let frameRate = fps.flatMap(FrameRate.init(parsing:)) ?? selected.defaultFrameRate
+        if input.isBatch {
+            try await runBatch(profile: selected, frameRate: frameRate)
+            return
+        }
+        try checkOutputIsFree(output)
+        let read = try readCaptions(input.input, format: input.from?.format)
         var document = read.document
 
         // The report goes to -o, unless --fix writes the captions there: then
@@ -107,5 +121,39 @@ struct Check: AsyncParsableCommand {
         }
         if format == .text { StandardError.print(report.summary) }
         if report.hasErrors { throw ExitCode(1) }
+    }
+
+    /// Checks several files in parallel, reporting each in input order.
+    private func runBatch(profile: QualityProfile, frameRate: FrameRate) async throws {
+        let jobs = try input.plan(outputExtension: "")
+        let (from, format, first) = (input.from?.format, format, jobs.first)
+        if format == .json { writeStandardOutput(Array("[\n".utf8)) }
+        let runner = BatchRunner(jobs: jobs, width: input.width, pastTense: "checked")
+        let status = await runner.run { job in
+            let separator = job == first ? "" : ",\n"
+            let report: CheckReport
+            do throws(CaptionError) {
+                let read = try CaptionDocument.read(try readBytes(job.input), format: from, file: job.input)
+                let findings = CaptionChecker(profile: profile, frameRate: frameRate).check(read.document, diagnostics: read.diagnostics)
+                report = CheckReport(profile: profile, frameRate: frameRate, file: job.input, findings: findings)
+            } catch {
+                // A JSON reader still gets one entry per file.
+                let entry = JSONValue.object([("file", .string(job.input)), ("error", .string(error.description))])
+                let output = format == .json ? Array((separator + entry.serialized()).utf8) : []
+                return BatchFileResult(standardOutput: output, failure: error.description)
+            }
+            let firstError = report.textLines.indices.first { report.findings[$0].severity == .error }.map { report.textLines[$0] }
+            switch format {
+            case .text:
+                let text = report.textLines.map { $0 + "\n" }.joined()
+                return BatchFileResult(warnings: [report.summary], standardOutput: Array(text.utf8), failure: firstError)
+            case .json:
+                guard case .object(let fields) = report.json else { return BatchFileResult() }
+                let entry = JSONValue.object([("file", .string(job.input))] + fields)
+                return BatchFileResult(standardOutput: Array((separator + entry.serialized()).utf8), failure: firstError)
+            }
+        }
+        if format == .json { writeStandardOutput(Array("\n]\n".utf8)) }
+        if status != 0 { throw ExitCode(status) }
     }
 }

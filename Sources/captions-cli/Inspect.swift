@@ -13,6 +13,8 @@ struct Inspect: AsyncParsableCommand {
     func run() async throws {
         try checkOutputIsFree(output)
         let document = try readDocument(input)
-        try emit(Array((document.inspectJSON.serialized() + "\n").utf8), to: output)
+        var json = document.inspectJSONBytes
+        json.append(0x0A)
+        try emit(json, to: output)
     }
 }

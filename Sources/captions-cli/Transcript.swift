@@ -1,6 +1,12 @@
 import ArgumentParser
 import Captions
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The transcript formats the command line accepts.
 enum TranscriptFormatName: String, ExpressibleByArgument, CaseIterable {
     case text, txt, markdown, md, html, json
@@ -50,10 +56,12 @@ struct TranscriptCommand: AsyncParsableCommand {
             The format is --format, or else the extension of -o (.txt, .md, .html, .json), or else text. \
             A paragraph starts at each change of speaker or story (>>>) and after a pause of 2 seconds. \
             Captions without punctuation (machine transcription) are broken into sentences at pauses.
+            With --output-dir, several inputs or directories are transcribed in parallel, each to the input's name \
+            with the format's extension (.txt, .md, .html, .json); one bad file does not stop the others.
             """
     )
 
-    @OptionGroup var input: InputOptions
+    @OptionGroup var input: BatchInputOptions
     @OptionGroup var output: OutputOptions
 
     @Option(help: "The output format: text, markdown, html or json.")
@@ -87,6 +95,10 @@ struct TranscriptCommand: AsyncParsableCommand {
     var paragraphPause: Double = 2
 
     func validate() throws {
+        try input.validateForWriting(output)
+        if input.outputDirectory != nil, title != nil || media != nil || descriptions != nil {
+            throw ValidationError("--title, --media and --descriptions name one recording; give them for one file at a time, not with --output-dir.")
+        }
         if let lang, !Transcript.isWellFormedLanguageTag(lang) {
             throw ValidationError("--lang \"\(lang)\" is not a language tag (such as en, en-GB, cy, pt-BR).")
         }
@@ -96,10 +108,14 @@ struct TranscriptCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if input.outputDirectory != nil {
+            try await runBatch()
+            return
+        }
         try checkOutputIsFree(output)
-        let document = try readDocument(input)
+        let document = try readDocument(path: input.input, format: input.from?.format)
         guard !document.spokenCues.isEmpty else {
-            StandardError.print(CaptionError(.invalidInput, "no cues to make a transcript of", at: SourceLocation(file: input.input, line: 1)).description)
+            StandardError.print(Self.noCues(input.input).description)
             throw ExitCode(ExitStatus.invalidInput)
         }
         let track = try descriptions.map { path in
@@ -107,18 +123,50 @@ struct TranscriptCommand: AsyncParsableCommand {
             for diagnostic in result.diagnostics where diagnostic.severity != .info { StandardError.print(diagnostic.description) }
             return result.document
         }
+        let target = format?.format ?? output.output.flatMap(Self.format(ofPath:)) ?? .text
+        let (result, warnings) = render(document, descriptions: track, source: input.input, as: target)
+        for line in warnings { StandardError.print(line) }
+        try emit(result.bytes, to: output)
+    }
+
+    /// Writes the transcript of every input into the output directory.
+    private func runBatch() async throws {
+        let target = format?.format ?? .text
+        let jobs = try input.plan(outputExtension: target.fileExtension)
+        let (from, force) = (input.from?.format, output.force)
+        let runner = BatchRunner(jobs: jobs, width: input.width, pastTense: "transcribed")
+        let command = self
+        let status = await runner.run { job throws(CaptionError) in
+            guard let path = job.output else { return BatchFileResult() }
+            if !force, access(path, F_OK) == 0 { throw outputExists(path) }
+            let read = try CaptionDocument.read(try readBytes(job.input), format: from, file: job.input)
+            guard !read.document.spokenCues.isEmpty else { throw Self.noCues(job.input) }
+            let (result, warnings) = command.render(read.document, descriptions: nil, source: job.input, as: target)
+            try outputFile(path, force: force).write(result.bytes)
+            return BatchFileResult(warnings: read.warningLines + warnings)
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// The transcript of `document` as `target`, with the warnings to print.
+    private func render(_ document: CaptionDocument, descriptions track: CaptionDocument?, source: String,
+                        as target: Transcript.Format) -> (result: WriteResult, warnings: [String]) {
         var options = Transcript.Options(rollUp: rollUp.mode, sentenceBreaks: sentences.breaks)
         options.paragraphPause = MediaTime(approximating: paragraphPause) ?? options.paragraphPause
         let transcript = Transcript(document, descriptions: track, options: options)
+        var warnings: [String] = []
         if transcript.paragraphs.isEmpty {
-            StandardError.print("\(input.input):1:1: warning: the captions hold no words; the transcript is empty")
+            warnings.append("\(source):1:1: warning: the captions hold no words; the transcript is empty")
         }
-        let target = format?.format ?? output.output.flatMap(Self.format(ofPath:)) ?? .text
         let presentation = Transcript.Presentation(
-            title: title, source: input.input, language: lang, media: media, timestamps: timestamps, header: header)
+            title: title, source: source, language: lang, media: media, timestamps: timestamps, header: header)
         let result = transcript.rendered(as: target, presentation: presentation)
-        for diagnostic in result.diagnostics { StandardError.print(diagnostic.description) }
-        try emit(result.bytes, to: output)
+        return (result, warnings + result.diagnostics.map(\.description))
+    }
+
+    /// The error for captions with nothing to transcribe.
+    private static func noCues(_ file: String) -> CaptionError {
+        CaptionError(.invalidInput, "no cues to make a transcript of", at: SourceLocation(file: file, line: 1))
     }
 
     /// The format a file name's extension asks for.

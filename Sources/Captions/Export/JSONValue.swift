@@ -57,6 +57,18 @@ public enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, Expressib
         return out
     }
 
+    /// The pretty-printed JSON text of a value nested `indentLevel` levels
+    /// deep: its inner lines are indented for that depth (its first line is
+    /// not), so it can be spliced into a document written piece by piece.
+    ///
+    /// - Parameter indentLevel: how deep the value sits (0 for a whole document).
+    /// - Returns: the JSON text.
+    public func serialized(indentLevel: Int) -> String {
+        var out = ""
+        write(to: &out, indent: max(0, indentLevel))
+        return out
+    }
+
     private func write(to out: inout String, indent: Int?) {
         switch self {
         case .null: out += "null"

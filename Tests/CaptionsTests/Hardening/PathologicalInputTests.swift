@@ -237,4 +237,21 @@ struct PathologicalRunCostTests {
         #expect(run.peakMemory > 0, "the peak could not be measured")
         #expect(run.peakMemory < Self.baseline + 12 * size, "peak \(run.peakMemory >> 20) MB for \(size >> 20) MB")
     }
+
+    /// `inspect` prints about 300 bytes of JSON per cue, ten times an empty
+    /// cue's SRT; it writes them one cue at a time, so its memory is the
+    /// document and the text, not a JSON tree of every cue besides.
+    @Test func inspectingAHundredThousandEmptyCuesNeedsMemoryInProportionToItsOutput() throws {
+        var file: [UInt8] = []
+        for i in 1...100_000 { file += Array("\(i)\n00:00:01,000 --> 00:00:02,000\n\n".utf8) }
+        let dir = try FixtureFiles.temporaryDirectory()
+        let input = dir.appendingPathComponent("empty.srt"), output = dir.appendingPathComponent("empty.json")
+        try Data(file).write(to: input)
+        let run = try MeasuredRun.captions(["inspect", input.path, "-o", output.path])
+        #expect(run.status == 0)
+        let outputSize = try #require(try FileManager.default.attributesOfItem(atPath: output.path)[.size] as? Int)
+        #expect(outputSize > 25_000_000)
+        #expect(run.peakMemory > 0, "the peak could not be measured")
+        #expect(run.peakMemory < Self.baseline + 12 * file.count + 3 * outputSize, "peak \(run.peakMemory >> 20) MB for \(outputSize >> 20) MB of JSON")
+    }
 }

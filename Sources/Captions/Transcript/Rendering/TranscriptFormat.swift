@@ -23,6 +23,16 @@ extension Transcript {
             default: return nil
             }
         }
+
+        /// The usual extension of a file in this format, without the dot.
+        public var fileExtension: String {
+            switch self {
+            case .text: "txt"
+            case .markdown: "md"
+            case .html: "html"
+            case .json: "json"
+            }
+        }
     }
 
     /// What the written transcript says about itself, and how.
