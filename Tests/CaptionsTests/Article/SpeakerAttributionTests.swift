@@ -133,6 +133,25 @@ struct SpeakerAttributionTests {
             == ["Jean Harper", "Jean Harper"])
     }
 
+    @Test func aPlaceAfterOfIsNotTheSubjectOfTheVerbAfterIt() {
+        #expect(speakers("Mayor Helen Okafor visited the harbour on Monday.",
+                         "The mayor of Port Ellery has admitted the council moved too slowly: “We were too slow.”")
+            == ["Helen Okafor"])
+    }
+
+    @Test func aHeadlineRoleWithoutArticleIsThePersonTheBodyGivesThatRole() {
+        #expect(speakers(headline: "‘We were too slow’: Port Ellery mayor admits failings",
+                         "Mayor Helen Okafor spoke on Tuesday.")
+            == ["Helen Okafor"])
+        // Nobody in the body has the role: the headline's words stand for the speaker.
+        #expect(speakers(headline: "‘We were too slow’: Port Ellery mayor admits failings", "The river rose on Tuesday.")
+            == ["Port Ellery mayor"])
+        // Two mayors: the headline alone cannot say which.
+        #expect(speakers(headline: "‘We were too slow’: Port Ellery mayor admits failings",
+                         "Mayor Helen Okafor met Mayor Tom Reyes of Eastwick on Tuesday.")
+            == ["Port Ellery mayor"])
+    }
+
     @Test func attributesEveryQuoteOfTheDockStrikePage() throws {
         let article = try ArticleFixtures.article("dock-strike.html")
         let quotes = QuoteExtractor().quotations(in: article)

@@ -104,6 +104,10 @@ enum Lexicon {
         "went", "on", "to", "had", "reportedly", "once", "again", "further", "simply", "just", "repeatedly", "not",
     ]
 
+    /// Prepositions after which a capitalised run is a place or body the
+    /// phrase before belongs to (`the mayor of Port Ellery`), not a speaker.
+    static let placePrepositions: Set<String> = ["of", "in", "at", "from", "near"]
+
     /// Pronouns that can be the subject of a reporting verb, with their gender.
     static let subjectPronouns: [String: Gender] = ["he": .male, "she": .female]
 

@@ -18,7 +18,10 @@ struct Mention: Sendable, Hashable {
     var text: String
 
     /// Finds the mentions in one paragraph's narration, in order.
-    static func find(in words: [WordToken], registry: PersonRegistry) -> [Mention] {
+    ///
+    /// - Parameter headline: the words are a headline, which drops articles:
+    ///   `Port Ellery mayor admits …` describes the mayor without a `the`.
+    static func find(in words: [WordToken], registry: PersonRegistry, headline: Bool = false) -> [Mention] {
         var mentions: [Mention] = []
         var covered = Set<Int>()
         var personStarts = Set<Int>()
@@ -52,9 +55,27 @@ struct Mention: Sendable, Hashable {
                 mentions.append(Mention(kind: .description(phrase, definite: Lexicon.determiners[word.lower] ?? false),
                                         words: index..<head + 1,
                                         text: (index...head).map { words[$0].text }.joined(separator: " ")))
+            } else if headline, let bare = bareRole(at: index, in: words) {
+                mentions.append(bare)
             }
         }
         return mentions.sorted { $0.words.lowerBound < $1.words.lowerBound }
+    }
+
+    /// A headline's role noun straight before a reporting verb, with the
+    /// capitalised words before it as its text (`Port Ellery mayor admits`).
+    private static func bareRole(at index: Int, in words: [WordToken]) -> Mention? {
+        let word = words[index]
+        guard Lexicon.roleNouns[word.lower] != nil || Lexicon.titles[word.lower] != nil, word.follower == .none,
+              index + 1 < words.count, Lexicon.speechVerbs.contains(words[index + 1].lower) else { return nil }
+        var start = index
+        while start > 0, index - start < 4, words[start - 1].follower == .none, words[start - 1].isCapitalized,
+              Lexicon.determiners[words[start - 1].lower] == nil {
+            start -= 1
+        }
+        return Mention(kind: .description([PersonRegistry.normalisedRole(word.lower)], definite: true),
+                       words: start..<index + 1,
+                       text: (start...index).map { words[$0].text }.joined(separator: " "))
     }
 
     /// The registry's person for a run: its full name, or its surname (one

@@ -225,9 +225,15 @@ struct PersonRegistry: Sendable {
 
     /// A reporting verb right after the run (through auxiliaries: `has told`,
     /// `went on to say`) or right before it (`said Maria Zakharova`).
+    ///
+    /// A run straight after a preposition is the complement of the phrase
+    /// before it, not the verb's subject: in `the mayor of Port Ellery has
+    /// admitted`, the mayor admits, not Port Ellery.
     private static func reports(_ run: NameRun, _ words: [WordToken]) -> Bool {
         var index = run.words.upperBound
-        if words[index - 1].follower == .none || words[index - 1].follower == .comma {
+        let isComplement = run.words.lowerBound > 0 && words[run.words.lowerBound - 1].follower == .none
+            && Lexicon.placePrepositions.contains(words[run.words.lowerBound - 1].lower)
+        if !isComplement, words[index - 1].follower == .none || words[index - 1].follower == .comma {
             while index < words.count, index - run.words.upperBound < 4 {
                 if Lexicon.speechVerbs.contains(words[index].lower) { return true }
                 guard Lexicon.auxiliaries.contains(words[index].lower) || words[index].lower.hasSuffix("ly") else { break }

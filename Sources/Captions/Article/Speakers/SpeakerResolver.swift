@@ -83,8 +83,9 @@ struct SpeakerResolver {
         var next = 0
         for section in sections.indices {
             if section == freshStart { previous = nil }
-            let mentions = Mention.find(in: words[section], registry: registry)
-            let resolved = mentions.map { resolve($0) }
+            let isHeadline = freshStart == 1 && section == 0
+            let mentions = Mention.find(in: words[section], registry: registry, headline: isHeadline)
+            let resolved = mentions.map { resolve($0, inHeadline: isHeadline) }
             while next < requests.count, requests[next].section == section {
                 var answer = attribute(requests[next], mentions: mentions, resolved: resolved)
                 if answer == nil, let previous { answer = Answer(speaker: previous, attribution: .continuation) }
@@ -100,7 +101,10 @@ struct SpeakerResolver {
 
     // MARK: Resolving mentions
 
-    private mutating func resolve(_ mention: Mention) -> Int? {
+    /// - Parameter inHeadline: the mention is in the headline, which comes
+    ///   before anyone is introduced: a description there is the one person
+    ///   the whole article describes that way.
+    private mutating func resolve(_ mention: Mention, inHeadline: Bool) -> Int? {
         var person: Int?
         switch mention.kind {
         case .person(let index, _):
@@ -110,6 +114,7 @@ struct SpeakerResolver {
             if let person, genders[person] == nil { genders[person] = gender }
         case .description(let phrase, let definite):
             person = definite ? described(by: phrase) : nil
+            if person == nil, definite, inHeadline { person = onlyPersonDescribed(by: phrase) }
             if let person {
                 // Remember it (`the Russian president` is Vladimir Putin from now on), and what it says of gender.
                 if descriptions[person].count < 16, !descriptions[person].contains(phrase) { descriptions[person].append(phrase) }
@@ -141,6 +146,13 @@ struct SpeakerResolver {
         return candidates.first { person in
             !descriptions[person].contains { $0.contains(head) && !phrase.allSatisfy($0.contains) }
         }
+    }
+
+    /// The person the article describes with the phrase's role, when exactly one is.
+    private func onlyPersonDescribed(by phrase: [String]) -> Int? {
+        guard let head = phrase.last else { return nil }
+        let described = descriptions.indices.filter { person in descriptions[person].contains { $0.contains(head) } }
+        return described.count == 1 ? described[0] : nil
     }
 
     // MARK: Attributing
