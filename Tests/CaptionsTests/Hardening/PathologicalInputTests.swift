@@ -8,23 +8,20 @@ import Testing
 /// error, in time proportional to its size.
 ///
 /// Sizes are chosen so each read takes a second or two in a debug build:
-/// a reader with quadratic cost would take hours on them, so the time
-/// limits still catch one, while the suite stays fast.
-@Suite("Pathological input")
+/// a reader with quadratic cost would take hours on them, so the suite's
+/// time limit (a guard against hangs, not a speed assertion) still catches
+/// one, while the suite stays fast. The full sizes the hardening issue names
+/// (a 100 MB line, a million empty cues) are measured on the release build
+/// in Docs/batches-and-hardening.md.
+@Suite("Pathological input", .timeLimit(.minutes(2)))
 struct PathologicalInputTests {
     /// Bytes in the single-line inputs.
     static let longLine = 4_000_000
     /// Cues in the many-cue inputs.
     static let manyCues = 200_000
-    /// Generous: a linear reader needs a few seconds in a debug build on a busy machine.
-    static let timeLimit: Duration = .seconds(60)
-
-    /// Reads `bytes` as `format`, failing the test when it takes longer than ``timeLimit``.
+    /// Reads `bytes` as `format`.
     static func read(_ bytes: [UInt8], as format: CaptionFormat) throws -> ReadResult {
-        let clock = ContinuousClock()
-        let start = clock.now
-        defer { #expect(clock.now - start < timeLimit, "reading \(bytes.count) bytes as \(format) took \(clock.now - start)") }
-        return try format.reader.read(bytes, file: "hostile")
+        try format.reader.read(bytes, file: "hostile")
     }
 
     /// How deep spans nest in `nodes`, found without recursion.
