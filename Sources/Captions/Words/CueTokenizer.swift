@@ -55,7 +55,7 @@ enum CueTokenizer {
             case .span(let span):
                 guard span.kind != .rubyText else { continue }
                 var voice = level.voice
-                if span.kind == .voice, let name = span.annotation?.trimmedSpeakerName, !name.isEmpty {
+                if Sink.readsVoices, span.kind == .voice, let name = span.annotation?.trimmedSpeakerName, !name.isEmpty {
                     voice = name
                 }
                 enclosing.append(level)
@@ -83,7 +83,7 @@ enum CueTokenizer {
                 // Hand over the whole run up to the next white space at once.
                 let start = i
                 i += 1
-                while i < bytes.count, whiteSpaceLength(bytes, at: i) == 0 { i += 1 }
+                while i < bytes.count, !mayStartWhiteSpace(bytes[i]) || whiteSpaceLength(bytes, at: i) == 0 { i += 1 }
                 sink.append(UnsafeBufferPointer(rebasing: bytes[start..<i]), voice: voice)
             }
         }
@@ -101,6 +101,14 @@ enum CueTokenizer {
         }
     }
 
+    /// `false` for most bytes of a word: those above the ASCII spaces that
+    /// are not the first byte of a no-break space. A quick test before
+    /// ``whiteSpaceLength(_:at:)``.
+    @inline(__always)
+    private static func mayStartWhiteSpace(_ byte: UInt8) -> Bool {
+        byte <= 0x20 || byte == 0xC2
+    }
+
     /// `true` when the token starting at `i` is `>>` glued to a word
     /// (`>>JOHN:`), which the tokenizer splits into two tokens.
     static func startsGluedArrows<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at i: Int) -> Bool where Bytes.Index == Int {
@@ -110,6 +118,7 @@ enum CueTokenizer {
 
     /// Accumulates bytes into tokens.
     private struct Builder: CueTokenSink {
+        static let readsVoices = true
         var tokens: [CueToken] = []
         var buffer: [UInt8] = []
         var bufferVoice: String?
@@ -173,6 +182,9 @@ enum CueTokenizer {
 
 /// What ``CueTokenizer/walk(_:into:)`` reports as it reads a cue's text.
 protocol CueTokenSink {
+    /// Whether the sink uses the voice of each token; when not, the walk
+    /// does not work out speaker names, and passes `nil`.
+    static var readsVoices: Bool { get }
     /// Bytes of the token being read (not empty), in the voice given; a
     /// token split by markup comes in several parts.
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, voice: String?)

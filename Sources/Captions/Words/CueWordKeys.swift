@@ -9,6 +9,7 @@
 /// ``CueTokenizer/walk(_:into:)``) and hashes each token's bytes as they come,
 /// reusing the keyed cue's storage from cue to cue.
 struct CueWordKeys: CueTokenSink {
+    static let readsVoices = false
     /// The cue being read.
     private var cue = RollUpDeduplicator.KeyedCue()
     /// The key of the token being read.
