@@ -63,7 +63,19 @@ struct Convert: AsyncParsableCommand {
         }
         try checkOutputIsFree(output)
         let read = try readDocument(path: inputs.input, format: inputs.from?.format, quiet: quiet)
-        let result = writer(for: target).write(popOn(read, name: inputs.input))
+        let writer = writer(for: target)
+        // The roll-up check reads every cue; it runs beside the writing of
+        // the document as read, whose bytes are used when (as for nearly
+        // every file) there is no roll-up to rewrite.
+        async let rewritten = keepRollUp ? nil : read.poppedOn()
+        let asRead = writer.write(read)
+        let result: WriteResult
+        if let popped = await rewritten {
+            noteRollUp(from: read, to: popped, name: inputs.input)
+            result = writer.write(popped)
+        } else {
+            result = asRead
+        }
         if !quiet {
             for line in result.reportLines(format: target, inputName: inputs.input) { StandardError.print(line) }
         }
@@ -96,11 +108,14 @@ struct Convert: AsyncParsableCommand {
 
     /// Roll-up and paint-on captions become pop-on cues holding each line once, unless --keep-roll-up.
     private func popOn(_ read: CaptionDocument, name: String) -> CaptionDocument {
-        guard !keepRollUp else { return read }
-        guard let document = read.poppedOn() else { return read }
-        if !quiet {
-            StandardError.print("\(name): note: roll-up captions written as pop-on cues (\(read.cues.count) cues became \(document.cues.count)); --keep-roll-up keeps them as they were")
-        }
+        guard !keepRollUp, let document = read.poppedOn() else { return read }
+        noteRollUp(from: read, to: document, name: name)
         return document
+    }
+
+    /// Says on standard error, unless --quiet, that roll-up captions were rewritten.
+    private func noteRollUp(from read: CaptionDocument, to popped: CaptionDocument, name: String) {
+        guard !quiet else { return }
+        StandardError.print("\(name): note: roll-up captions written as pop-on cues (\(read.cues.count) cues became \(popped.cues.count)); --keep-roll-up keeps them as they were")
     }
 }

@@ -8,6 +8,17 @@ struct MediaTimeTests {
         #expect(t.numerator == 1001 && t.denominator == 10000)
     }
 
+    @Test(arguments: [
+        (0, 0, 1), (1, 1, 1000), (500, 1, 2), (1500, 3, 2), (250, 1, 4), (125, 1, 8),
+        (40, 1, 25), (8, 1, 125), (3_600_000, 3600, 1), (-1500, -3, 2), (-8, -1, 125), (7, 7, 1000),
+        (Int64.max, Int64.max, 1000), (Int64.min, Int64.min / 8, 125),
+    ] as [(Int64, Int64, Int64)])
+    func millisecondsAreReducedLikeAnyFraction(milliseconds: Int64, numerator: Int64, denominator: Int64) {
+        let time = MediaTime(milliseconds: milliseconds)
+        #expect(time.numerator == numerator && time.denominator == denominator)
+        #expect(time == MediaTime(numerator: milliseconds, denominator: 1000))
+    }
+
     @Test func framesAtNTSCRateStayExact() {
         // 30 frames at 30000/1001 fps is exactly 1.001 s.
         let rate = FrameRate(numerator: 30000, denominator: 1001)

@@ -46,7 +46,23 @@ public struct MediaTime: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Creates a time from whole milliseconds.
     public init(milliseconds: Int64) {
-        self.init(numerator: milliseconds, denominator: 1000)
+        // 1000 is 2³·5³, so the fraction reduces by dividing out common
+        // factors of 2 and 5: cheaper than the general gcd's divisions, and
+        // every SRT and WebVTT time comes through here.
+        let twos = min(3, milliseconds.trailingZeroBitCount)
+        var numerator = milliseconds >> twos
+        var denominator = Int64(1000) >> twos
+        while denominator % 5 == 0, numerator % 5 == 0 {
+            numerator /= 5
+            denominator /= 5
+        }
+        self.init(reduced: numerator, denominator)
+    }
+
+    /// A fraction already reduced, with a positive denominator.
+    private init(reduced numerator: Int64, _ denominator: Int64) {
+        self.numerator = numerator
+        self.denominator = denominator
     }
 
     /// Creates the time closest to `seconds`, to the nanosecond.

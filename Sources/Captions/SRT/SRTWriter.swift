@@ -55,7 +55,7 @@ public struct SRTWriter: CaptionWriting {
             lineEnding: lineEnding,
             classColors: ColorClasses.colors(inStyleSheets: document.styleSheets).merging(document.classColors) { $1 },
             lastTime: document.cues.contains { $0.end == nil } ? document.lastTime : .zero,
-            expectedCues: document.cues.count
+            expectedSize: document.cues.estimatedWrittenSize
         )
         output.losses.record(.regions, count: document.regions.count)
         output.losses.record(.styleSheets, count: document.styleSheets.count)
@@ -80,11 +80,11 @@ private struct SRTOutput {
     /// The current cue's text before its blank lines are taken out; kept between cues.
     var text: [UInt8] = []
 
-    init(lineEnding: SRTWriter.LineEnding, classColors: [String: String], lastTime: MediaTime, expectedCues: Int) {
+    init(lineEnding: SRTWriter.LineEnding, classColors: [String: String], lastTime: MediaTime, expectedSize: Int) {
         crlf = lineEnding == .crlf
         textWriter = SRTCueTextWriter(classColors: classColors)
         self.lastTime = lastTime
-        bytes.reserveCapacity(expectedCues * 80)
+        bytes.reserveCapacity(expectedSize)
     }
 
     var result: WriteResult {

@@ -19,24 +19,37 @@ public struct TimestampFormatter: Sendable {
     public func append(_ time: MediaTime, to out: inout [UInt8]) {
         let ms = max(0, time.roundedMilliseconds)
         let hours = ms / 3_600_000
-        let minutes = ms / 60_000 % 60
-        let seconds = ms / 1000 % 60
-        let millis = ms % 1000
-        if alwaysIncludeHours || hours > 0 {
-            if hours < 100 {
-                appendTwo(hours, to: &out)
-            } else {
-                appendDecimal(hours, to: &out)
+        // Writers call this twice per cue: the text is put together in a
+        // small buffer on the stack and appended at once, rather than byte
+        // by byte with a capacity check each.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+            var count = 0
+            func put(_ byte: UInt8) {
+                buffer[count] = byte
+                count += 1
             }
-            out.append(UInt8(ascii: ":"))
+            func putTwoDigits(_ value: Int64) {
+                put(0x30 + UInt8(value / 10))
+                put(0x30 + UInt8(value % 10))
+            }
+            if alwaysIncludeHours || hours > 0 {
+                if hours < 100 {
+                    putTwoDigits(hours)
+                } else {
+                    let digits = String(hours).utf8
+                    for digit in digits { put(digit) }
+                }
+                put(UInt8(ascii: ":"))
+            }
+            putTwoDigits(ms / 60_000 % 60)
+            put(UInt8(ascii: ":"))
+            putTwoDigits(ms / 1000 % 60)
+            put(fractionSeparator)
+            let millis = ms % 1000
+            put(0x30 + UInt8(millis / 100))
+            putTwoDigits(millis % 100)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
         }
-        appendTwo(minutes, to: &out)
-        out.append(UInt8(ascii: ":"))
-        appendTwo(seconds, to: &out)
-        out.append(fractionSeparator)
-        out.append(0x30 + UInt8(millis / 100))
-        out.append(0x30 + UInt8(millis / 10 % 10))
-        out.append(0x30 + UInt8(millis % 10))
     }
 
     /// `time` as a string.
@@ -44,16 +57,5 @@ public struct TimestampFormatter: Sendable {
         var out: [UInt8] = []
         append(time, to: &out)
         return String(decoding: out, as: UTF8.self)
-    }
-
-    @inline(__always)
-    private func appendTwo(_ value: Int64, to out: inout [UInt8]) {
-        out.append(0x30 + UInt8(value / 10))
-        out.append(0x30 + UInt8(value % 10))
-    }
-
-    private func appendDecimal(_ value: Int64, to out: inout [UInt8]) {
-        if value >= 10 { appendDecimal(value / 10, to: &out) }
-        out.append(0x30 + UInt8(value % 10))
     }
 }

@@ -126,7 +126,9 @@ public struct TimestampScanner: Sendable {
         let whole = (h * 60 + m) * 60 + s
         let (scaled, overflow) = whole.multipliedReportingOverflow(by: denominator)
         guard !overflow, scaled <= Int64.max - numerator else { return nil }
-        let time = MediaTime(numerator: scaled + numerator, denominator: denominator)
+        // Three fraction digits, the usual case, take the cheaper millisecond reduction.
+        let time = denominator == 1000
+            ? MediaTime(milliseconds: scaled + numerator) : MediaTime(numerator: scaled + numerator, denominator: denominator)
         return (time, i)
     }
 

@@ -3,8 +3,9 @@
 /// punctuation mark is this?" without building a `String`.
 ///
 /// Malformed sequences read as U+FFFD of length 1, so a scan always advances.
-extension Array where Element == UInt8 {
+extension RandomAccessCollection where Element == UInt8, Index == Int {
     /// The scalar starting at `index` and how many bytes it takes.
+    @inline(__always)
     func scalar(at index: Int) -> (scalar: Unicode.Scalar, length: Int) {
         let lead = self[index]
         if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
@@ -16,7 +17,7 @@ extension Array where Element == UInt8 {
         case 0xF0...0xF4: length = 4; value = UInt32(lead & 0x07)
         default: return ("\u{FFFD}", 1)
         }
-        guard index + length <= count else { return ("\u{FFFD}", 1) }
+        guard index + length <= endIndex else { return ("\u{FFFD}", 1) }
         for k in 1..<length {
             let byte = self[index + k]
             guard byte & 0xC0 == 0x80 else { return ("\u{FFFD}", 1) }
@@ -27,10 +28,10 @@ extension Array where Element == UInt8 {
 
     /// The scalar that ends just before `index`, and where it starts; `nil` at the start.
     func scalar(before index: Int) -> (scalar: Unicode.Scalar, start: Int)? {
-        guard index > 0 else { return nil }
+        guard index > startIndex else { return nil }
         var start = index - 1
         // Step back over at most three continuation bytes to the lead byte.
-        while start > 0, index - start < 4, self[start] & 0xC0 == 0x80 { start -= 1 }
+        while start > startIndex, index - start < 4, self[start] & 0xC0 == 0x80 { start -= 1 }
         let (scalar, length) = self.scalar(at: start)
         return start + length == index ? (scalar, start) : ("\u{FFFD}", index - 1)
     }

@@ -191,10 +191,19 @@ public enum WebVTTCueText {
         }
     }
 
+    /// The bytes ``appendEscaped(_:to:)`` writes as character references.
+    private static let escaped = ByteFinder(UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: ">"))
+
     /// Appends text with `&`, `<` and `>` written as character references.
     static func appendEscaped(_ text: String, to out: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
+            // Most text has nothing to escape: one look, eight bytes at a
+            // time, and one copy.
+            guard escaped.occurs(in: bytes, 0..<bytes.count) else {
+                out.append(contentsOf: bytes)
+                return
+            }
             var runStart = 0
             for i in bytes.indices {
                 let escape: StaticString

@@ -21,12 +21,13 @@ struct WebVTTCueTextParser {
     /// Parses cue text.
     ///
     /// - Parameters:
-    ///   - text: the cue text's UTF-8 bytes, lines joined by LF.
+    ///   - text: the cue text's UTF-8 bytes, lines joined by LF; valid UTF-8
+    ///     (the reader decodes and validates the whole file first).
     ///   - report: called for each tag that is ignored.
     /// - Returns: the cue's nodes.
     static func parse(_ text: [UInt8], report: (Issue) -> Void) -> [CueNode] {
         if !needsTokenizing(text) {
-            return text.isEmpty ? [] : [.text(String(decoding: text, as: UTF8.self))]
+            return text.isEmpty ? [] : [.text(text.stringFromValidatedUTF8(0..<text.count))]
         }
         var tokenizer = WebVTTCueTextTokenizer(text)
         var tree = OpenSpans()

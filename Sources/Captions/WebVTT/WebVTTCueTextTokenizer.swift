@@ -22,7 +22,7 @@ struct WebVTTCueTextTokenizer {
         case data, tag, startTag, startTagClass, startTagAnnotation, endTag, timestampTag
     }
 
-    /// The cue text.
+    /// The cue text; valid UTF-8.
     let input: [UInt8]
     /// The offset of the next byte to read.
     private(set) var position = 0
@@ -55,7 +55,8 @@ struct WebVTTCueTextTokenizer {
                 if runEnd > position {
                     if result.isEmpty, runEnd == input.count || input[runEnd] == UInt8(ascii: "<") {
                         defer { position = runEnd }
-                        return .text(input.utf8String(position..<runEnd))
+                        // The run ends at `<` or the end: whole characters of valid input.
+                        return .text(input.stringFromValidatedUTF8(position..<runEnd))
                     }
                     result.append(contentsOf: input[position..<runEnd])
                     position = runEnd

@@ -22,6 +22,7 @@ public struct WebVTTWriter: CaptionWriting {
     /// - Complexity: O(n) in the size of the document.
     public func write(_ document: CaptionDocument) -> WriteResult {
         var output = WebVTTOutput()
+        output.bytes.reserveCapacity(document.cues.estimatedWrittenSize + 1024)
         output.writeHeader(document)
         let regionIDs = output.writeRegions(document.regions)
         for (k, sheet) in document.styleSheets.enumerated() {

@@ -24,54 +24,101 @@ enum CueTokenizer {
     /// Tokenizes one cue.
     static func tokens(of nodes: [CueNode]) -> [CueToken] {
         var builder = Builder()
-        // Each frame: the nodes of one level, the next index, and the voice in force.
-        var stack: [(nodes: [CueNode], next: Int, voice: String?)] = [(nodes, 0, nil)]
-        while let top = stack.last {
-            if top.next >= top.nodes.count {
-                stack.removeLast()
-                continue
-            }
-            stack[stack.count - 1].next += 1
-            switch top.nodes[top.next] {
-            case .text(let text):
-                builder.append(text, voice: top.voice)
-            case .timestamp(let time):
-                builder.mark(time)
-            case .span(let span):
-                // Ruby annotations repeat the base text's reading; they are not extra words.
-                guard span.kind != .rubyText else { continue }
-                var voice = top.voice
-                if span.kind == .voice, let name = span.annotation?.trimmedSpeakerName, !name.isEmpty {
-                    voice = name
-                }
-                stack.append((span.children, 0, voice))
-            }
-        }
-        builder.flush()
+        walk(nodes, into: &builder)
         SoundDescriptions.mark(&builder.tokens)
         return builder.tokens
+    }
+
+    /// Feeds the text of a cue's nodes to `sink`, split where tokens and
+    /// lines end: the one splitting rule that ``tokens(of:)`` and the roll-up
+    /// keys of ``CueWordKeys`` share. Ruby annotations are left out; they
+    /// repeat the base text's reading and are not extra words.
+    static func walk<Sink: CueTokenSink>(_ nodes: [CueNode], into sink: inout Sink) {
+        // The level being read: its nodes, the next index, and the voice in
+        // force. The levels around it wait on a stack, which stays empty (and
+        // unallocated) for the many cues without markup.
+        var level: (nodes: [CueNode], next: Int, voice: String?) = (nodes, 0, nil)
+        var enclosing: [(nodes: [CueNode], next: Int, voice: String?)] = []
+        while true {
+            guard level.next < level.nodes.count else {
+                guard let parent = enclosing.popLast() else { break }
+                level = parent
+                continue
+            }
+            let node = level.nodes[level.next]
+            level.next += 1
+            switch node {
+            case .text(var text):
+                text.withUTF8 { split($0, voice: level.voice, into: &sink) }
+            case .timestamp(let time):
+                sink.mark(time)
+            case .span(let span):
+                guard span.kind != .rubyText else { continue }
+                var voice = level.voice
+                if Sink.readsVoices, span.kind == .voice, let name = span.annotation?.trimmedSpeakerName, !name.isEmpty {
+                    voice = name
+                }
+                enclosing.append(level)
+                level = (span.children, 0, voice)
+            }
+        }
+        sink.endToken()
+    }
+
+    /// Splits one text node at white space and line breaks.
+    private static func split<Sink: CueTokenSink>(_ bytes: UnsafeBufferPointer<UInt8>, voice: String?, into sink: inout Sink) {
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte == 0x0A || byte == 0x0D {
+                sink.endToken()
+                // CRLF inside text counts once.
+                if byte == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
+                sink.endLine()
+                i += 1
+            } else if case let space = whiteSpaceLength(bytes, at: i), space > 0 {
+                sink.endToken()
+                i += space
+            } else {
+                // Hand over the whole run up to the next white space at once.
+                let start = i
+                i += 1
+                while i < bytes.count, !mayStartWhiteSpace(bytes[i]) || whiteSpaceLength(bytes, at: i) == 0 { i += 1 }
+                sink.append(UnsafeBufferPointer(rebasing: bytes[start..<i]), voice: voice)
+            }
+        }
     }
 
     /// How many bytes of white space between tokens start at `i`: one for a
     /// space, tab, form feed, line feed or carriage return, two for a no-break
     /// space, zero for anything else.
-    static func whiteSpaceLength(_ bytes: [UInt8], at i: Int) -> Int {
+    @inline(__always)
+    static func whiteSpaceLength<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at i: Int) -> Int where Bytes.Index == Int {
         switch bytes[i] {
         case 0x20, 0x09, 0x0C, 0x0A, 0x0D: return 1
-        case 0xC2 where i + 1 < bytes.count && bytes[i + 1] == 0xA0: return 2
+        case 0xC2 where i + 1 < bytes.endIndex && bytes[i + 1] == 0xA0: return 2
         default: return 0
         }
     }
 
+    /// `false` for most bytes of a word: those above the ASCII spaces that
+    /// are not the first byte of a no-break space. A quick test before
+    /// ``whiteSpaceLength(_:at:)``.
+    @inline(__always)
+    private static func mayStartWhiteSpace(_ byte: UInt8) -> Bool {
+        byte <= 0x20 || byte == 0xC2
+    }
+
     /// `true` when the token starting at `i` is `>>` glued to a word
     /// (`>>JOHN:`), which the tokenizer splits into two tokens.
-    static func startsGluedArrows(_ bytes: [UInt8], at i: Int) -> Bool {
-        i + 2 < bytes.count && bytes[i] == 0x3E && bytes[i + 1] == 0x3E && bytes[i + 2] != 0x3E
+    static func startsGluedArrows<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at i: Int) -> Bool where Bytes.Index == Int {
+        i + 2 < bytes.endIndex && bytes[i] == 0x3E && bytes[i + 1] == 0x3E && bytes[i + 2] != 0x3E
             && whiteSpaceLength(bytes, at: i + 2) == 0
     }
 
     /// Accumulates bytes into tokens.
-    private struct Builder {
+    private struct Builder: CueTokenSink {
+        static let readsVoices = true
         var tokens: [CueToken] = []
         var buffer: [UInt8] = []
         var bufferVoice: String?
@@ -85,30 +132,18 @@ enum CueTokenizer {
         /// token's bytes came before it.
         var innerAnchor: (time: MediaTime, offset: Int)?
 
-        mutating func append(_ text: String, voice: String?) {
-            let bytes = Array(text.utf8)
-            var i = 0
-            while i < bytes.count {
-                let byte = bytes[i]
-                if byte == 0x0A || byte == 0x0D {
-                    flush()
-                    // CRLF inside text counts once.
-                    if byte == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
-                    line += 1
-                    lineHasToken = false
-                } else if case let space = CueTokenizer.whiteSpaceLength(bytes, at: i), space > 0 {
-                    flush()
-                    i += space - 1
-                } else {
-                    if buffer.isEmpty {
-                        bufferVoice = voice
-                        tokenAnchor = pendingAnchor
-                        pendingAnchor = nil
-                    }
-                    buffer.append(byte)
-                }
-                i += 1
+        mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, voice: String?) {
+            if buffer.isEmpty {
+                bufferVoice = voice
+                tokenAnchor = pendingAnchor
+                pendingAnchor = nil
             }
+            buffer.append(contentsOf: bytes)
+        }
+
+        mutating func endLine() {
+            line += 1
+            lineHasToken = false
         }
 
         mutating func mark(_ time: MediaTime) {
@@ -119,7 +154,7 @@ enum CueTokenizer {
             }
         }
 
-        mutating func flush() {
+        mutating func endToken() {
             guard !buffer.isEmpty else { return }
             // A timestamp right at the end of a token times the next one; one
             // in the middle of a word has no word boundary to attach to.
@@ -143,6 +178,22 @@ enum CueTokenizer {
             lineHasToken = true
         }
     }
+}
+
+/// What ``CueTokenizer/walk(_:into:)`` reports as it reads a cue's text.
+protocol CueTokenSink {
+    /// Whether the sink uses the voice of each token; when not, the walk
+    /// does not work out speaker names, and passes `nil`.
+    static var readsVoices: Bool { get }
+    /// Bytes of the token being read (not empty), in the voice given; a
+    /// token split by markup comes in several parts.
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, voice: String?)
+    /// The token being read, if any, ends (white space, a line break, the end of the cue).
+    mutating func endToken()
+    /// A line ends; ``endToken()`` was reported just before.
+    mutating func endLine()
+    /// An inline timestamp.
+    mutating func mark(_ time: MediaTime)
 }
 
 extension String {

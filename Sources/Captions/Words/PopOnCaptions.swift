@@ -22,9 +22,10 @@ extension CaptionDocument {
     /// - Returns: the pop-on document, or `nil` when there is nothing to
     ///   rewrite: no roll-up was found, or the document is TTML with
     ///   paragraphs, which already hold each line once.
-    /// - Complexity: O(*n*) in the length of the cue text, plus the roll-up detection.
+    /// - Complexity: O(*n*) in the length of the cue text, plus the roll-up
+    ///   detection; a document without roll-up is only keyed, not tokenized.
     public func poppedOn(rollUp: RollUpDeduplicator.Mode = .automatic) -> CaptionDocument? {
-        guard paragraphs.isEmpty else { return nil }
+        guard paragraphs.isEmpty, DisplayedCues.hasRepetition(in: cues, rollUp: rollUp) else { return nil }
         let displayed = DisplayedCues(cues, rollUp: rollUp)
         guard displayed.repeated.contains(where: { $0 > 0 }) else { return nil }
 

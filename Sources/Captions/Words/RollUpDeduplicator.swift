@@ -75,73 +75,105 @@ public struct RollUpDeduplicator: Sendable, Hashable {
         var result = [Int](repeating: 0, count: cues.count)
         guard mode != .never else { return result }
         let keyed = cues.map(KeyedCue.init)
-
-        // The overlap of every cue with its predecessor, in key (word) counts.
-        var pairs: [(cue: Int, overlap: Int, significant: Bool)] = []
-        var previous: Int?
-        for index in keyed.indices where !keyed[index].keys.isEmpty {
-            if let p = previous {
-                let overlap = keyed[index].overlap(after: keyed[p])
-                let significant = overlap >= 2 || (overlap > 0 && overlap == keyed[p].keys.count)
-                pairs.append((index, overlap, significant))
-            }
-            previous = index
+        var pairs = CuePairs()
+        for index in keyed.indices {
+            var cue = keyed[index]
+            pairs.add(&cue, index: index)
         }
-
-        for (position, pair) in pairs.enumerated() where pair.overlap > 0 {
-            if mode == .automatic {
-                let window = max(0, position - Self.neighbourhood)...min(pairs.count - 1, position + Self.neighbourhood)
-                let significant = pairs[window].filter(\.significant).count
-                guard significant >= 2, significant * 2 >= window.count else { continue }
-            }
+        for position in pairs.list.indices where isDeduplicated(position, of: pairs.list) {
+            let pair = pairs.list[position]
             result[pair.cue] = keyed[pair.cue].wordCount(coveringKeys: pair.overlap)
         }
         return result
     }
 
-    /// A cue reduced to comparison keys: a 64-bit hash of the letters and
-    /// digits of each word, lowercased (a collision would need two different
-    /// words at the same place in neighbouring cues).
-    private struct KeyedCue {
+    /// `true` when the pair of cues at `position` is de-duplicated: the later
+    /// cue repeats the earlier one and, in ``Mode/automatic`` mode, enough
+    /// pairs around it do too.
+    func isDeduplicated(_ position: Int, of pairs: [CuePair]) -> Bool {
+        guard mode != .never, pairs[position].overlap > 0 else { return false }
+        guard mode == .automatic else { return true }
+        let window = max(0, position - Self.neighbourhood)...min(pairs.count - 1, position + Self.neighbourhood)
+        let significant = pairs[window].filter(\.significant).count
+        return significant >= 2 && significant * 2 >= window.count
+    }
+
+    /// How a cue overlaps the last cue before it that had words.
+    struct CuePair {
+        /// The later cue's index.
+        var cue: Int
+        /// How many of its leading keys repeat the earlier cue.
+        var overlap: Int
+        /// `true` when the repeat is long enough to count as roll-up
+        /// evidence: two words or more, or the whole earlier cue.
+        var significant: Bool
+    }
+
+    /// The pairs of consecutive cues with words, built cue by cue; cues
+    /// without words are passed over, not compared.
+    struct CuePairs {
+        private(set) var list: [CuePair] = []
+        /// The last cue added that had words.
+        private var previous = KeyedCue()
+
+        /// Compares `cue` with the last cue added that had words.
+        ///
+        /// A cue with words is kept as the one the next cue is compared
+        /// with: it is swapped with the cue kept before, which comes back in
+        /// `cue`, so that a caller keying a whole document reuses two cues'
+        /// storage instead of allocating for every cue.
+        mutating func add(_ cue: inout KeyedCue, index: Int) {
+            guard !cue.keys.isEmpty else { return }
+            if !previous.keys.isEmpty {
+                let overlap = cue.overlap(after: previous)
+                list.append(CuePair(cue: index, overlap: overlap, significant: overlap >= 2 || (overlap > 0 && overlap == previous.keys.count)))
+            }
+            swap(&previous, &cue)
+        }
+    }
+
+    /// A cue reduced to the ``WordKey`` of each word, and where its lines start.
+    struct KeyedCue: Equatable {
         /// The keys of the words that have any letter or digit.
-        var keys: [UInt64] = []
+        private(set) var keys: [UInt64] = []
         /// For each key, the index of its word.
-        var wordIndices: [Int] = []
+        private(set) var wordIndices: [Int] = []
         /// Key positions at which a line starts.
-        var lineStartKeys: [Int] = []
+        private(set) var lineStartKeys: [Int] = [0]
+
+        /// An empty cue, to be filled with ``startLine()`` and ``addWord(key:index:)``.
+        init() {}
 
         init(_ cue: DisplayedCue) {
             var nextLine = 0
             for (index, word) in cue.words.enumerated() {
                 while nextLine < cue.lineStarts.count, cue.lineStarts[nextLine] <= index {
-                    if lineStartKeys.last != keys.count { lineStartKeys.append(keys.count) }
+                    startLine()
                     nextLine += 1
                 }
-                guard let key = Self.key(word) else { continue }
-                keys.append(key)
-                wordIndices.append(index)
+                addWord(key: WordKey.of(word), index: index)
             }
-            if lineStartKeys.first != 0 { lineStartKeys.insert(0, at: 0) }
         }
 
-        /// FNV-1a over the word's letters and digits, lowercased; `nil` when it has none.
-        static func key(_ word: String) -> UInt64? {
-            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-            var any = false
-            func add(_ value: UInt32) {
-                hash = (hash ^ UInt64(value)) &* 0x100_0000_01B3
-                any = true
-            }
-            for scalar in word.unicodeScalars {
-                switch scalar.value {
-                case 0x41...0x5A: add(scalar.value | 0x20)
-                case 0x30...0x39, 0x61...0x7A: add(scalar.value)
-                case 0x80... where scalar.properties.isAlphabetic || scalar.properties.numericType != nil:
-                    for lower in scalar.properties.lowercaseMapping.unicodeScalars { add(lower.value) }
-                default: break
-                }
-            }
-            return any ? hash : nil
+        /// Empties the cue, keeping its storage.
+        mutating func removeAll() {
+            keys.removeAll(keepingCapacity: true)
+            wordIndices.removeAll(keepingCapacity: true)
+            lineStartKeys.removeAll(keepingCapacity: true)
+            lineStartKeys.append(0)
+        }
+
+        /// Notes that the next word starts a line.
+        mutating func startLine() {
+            if lineStartKeys.last != keys.count { lineStartKeys.append(keys.count) }
+        }
+
+        /// Adds word number `index`, whose key is `key` (`nil` for a word
+        /// without letters or digits, which is not compared).
+        mutating func addWord(key: UInt64?, index: Int) {
+            guard let key else { return }
+            keys.append(key)
+            wordIndices.append(index)
         }
 
         /// The longest prefix of this cue's keys that equals the previous

@@ -129,3 +129,85 @@ struct PopOnCaptionsTests {
         #expect(!kept.standardError.contains("pop-on"))
     }
 }
+
+@Suite("Roll-up check straight from cue text")
+struct RollUpCheckTests {
+    /// The keys the full path compares: tokens, then words, then keys.
+    private func keysFromTokens(_ nodes: [CueNode]) -> RollUpDeduplicator.KeyedCue {
+        let tokens = CueTokenizer.tokens(of: nodes)
+        return RollUpDeduplicator.KeyedCue(RollUpDeduplicator.DisplayedCue(
+            words: tokens.map(\.text), lineStarts: tokens.indices.filter { tokens[$0].isLineStart }))
+    }
+
+    /// The keys the quick check compares, read into reused storage.
+    private func keysFromText(_ nodes: [CueNode], reusing keyed: inout RollUpDeduplicator.KeyedCue) -> RollUpDeduplicator.KeyedCue {
+        var reader = CueWordKeys()
+        reader.read(nodes, into: &keyed)
+        return keyed
+    }
+
+    @Test func keysReadFromCueTextEqualTheKeysOfTheTokens() throws {
+        let tricky = [
+            ">>JOHN: WE'RE HERE, \u{A0}TODAY.\r\nON\tTHE\u{C}WALL -- >>> NEXT",
+            "<v  Ann  Lee >caf<i>é</i> ÉCOLE</v> <1>now<2.5>th<3>en",
+            "<ruby>東京<rt>とうきょう</rt></ruby> 12,000 ½ ΣΊΣΥΦΟΣ",
+            "\n\n  -- ... \n>> \n",
+            "",
+        ]
+        var nodes = tricky.map(CueMarkup.nodes)
+        for fixture in ["rollup-news.srt", "asr-youtube.vtt", "interview.vtt", "styled.srt", "sounds.vtt"] {
+            nodes += try TranscriptFixtures.document(fixture).cues.map(\.content)
+        }
+        // Storage from a longer cue is reused, so leftovers would show.
+        var keyed = keysFromTokens(CueMarkup.nodes("one two three\nfour five six\nseven"))
+        for cue in nodes {
+            #expect(keysFromText(cue, reusing: &keyed) == keysFromTokens(cue))
+        }
+    }
+
+    @Test func theQuickCheckAgreesWithTheFullDetection() throws {
+        var documents = try ["rollup-news.srt", "asr-youtube.vtt", "interview.vtt", "interview.srt", "styled.vtt"]
+            .map(TranscriptFixtures.document)
+        documents.append(CueMarkup.document([
+            CueMarkup.cue(0, 1, "WE'RE"),
+            CueMarkup.cue(1, 2, "WE'RE HERE"),
+            CueMarkup.cue(2, 3, "WE'RE HERE TODAY\nTO SEE"),
+        ]))
+        for document in documents {
+            for mode in RollUpDeduplicator.Mode.allCases {
+                let full = DisplayedCues(document.cues, rollUp: mode).repeated.contains { $0 > 0 }
+                #expect(DisplayedCues.hasRepetition(in: document.cues, rollUp: mode) == full)
+            }
+        }
+        // The fixtures hold both answers, so the agreement is not trivial.
+        #expect(DisplayedCues.hasRepetition(in: documents[0].cues, rollUp: .automatic))
+        #expect(!DisplayedCues.hasRepetition(in: documents[2].cues, rollUp: .automatic))
+    }
+
+    @Test func aPopOnDocumentWhoseLinesShareFirstWordsIsNotRewritten() {
+        // Cue 2 starts with "the", as a line of cue 1 does (no repeat: the
+        // whole line would have to come again), and cue 4 repeats all of
+        // cue 3: one isolated repeat, not roll-up.
+        let document = CueMarkup.document([
+            CueMarkup.cue(0, 1, "Good evening,\nthe news at six."),
+            CueMarkup.cue(1, 2, "the river rose overnight"),
+            CueMarkup.cue(2, 3, "Yes."),
+            CueMarkup.cue(3, 4, "Yes, and the roads closed."),
+            CueMarkup.cue(4, 5, "More after the break."),
+        ])
+        #expect(document.poppedOn() == nil)
+        #expect(document.poppedOn(rollUp: .always) != nil)
+    }
+
+    @Test func cuesOutOfFileOrderAreComparedInTimeOrder() throws {
+        // In time order each cue repeats the line before it; in file order none does.
+        let document = CueMarkup.document([
+            CueMarkup.cue(2, 3, "TO SEE\nTHE WALL."),
+            CueMarkup.cue(0, 1, "WE'RE HERE\nTODAY"),
+            CueMarkup.cue(1, 2, "TODAY\nTO SEE"),
+        ])
+        #expect(DisplayedCues.hasRepetition(in: document.cues, rollUp: .always))
+        let popped = try #require(document.poppedOn(rollUp: .always))
+        #expect(popped.cues.map(\.plainText) == ["WE'RE HERE\nTODAY", "TO SEE", "THE WALL."])
+    }
+}
