@@ -41,6 +41,10 @@ struct TTMLDocumentBuilder {
     private var headIsResolved = false
     private var rubyContainers: Int32 = 0
     private var agentCache: [String: Int32] = [:]
+    /// The last `region`, `style` and `ttm:agent` values of content and what they resolved to.
+    private var lastRegion = TTMLRepeatedValue<Int>()
+    private var lastStyleReference = TTMLRepeatedValue<TTMLStyle>()
+    private var lastAgent = TTMLRepeatedValue<Int32>()
     /// The text of the `ttm:name` being read.
     private var pendingName: [UInt8] = []
 
@@ -450,19 +454,22 @@ struct TTMLDocumentBuilder {
         var inline = TTMLStyle()
         var isStyled = false
         var regionName: String?
+        var regionIndex: Int?
         for attribute in element.attributes {
             switch namespaces.classify(attribute.namespace) {
             case nil:
                 if readTiming(attribute, into: &open, at: position) { continue }
                 if attribute.localName.equals("style") {
-                    let (referenced, unknown) = definitions.combined(attribute: attribute.value)
-                    specified = referenced
+                    specified = referencedStyle(attribute, at: position)
                     isStyled = true
-                    for id in unknown {
-                        diagnostics.warn("ttml-style", "style \"\(id)\" is not defined; the reference is ignored", at: position)
-                    }
                 } else if attribute.localName.equals("region") {
-                    regionName = attribute.value.trimmingXMLWhitespace
+                    if let index = lastRegion.lookup(attribute.rawValue) {
+                        regionIndex = index
+                    } else {
+                        regionName = attribute.value.trimmingXMLWhitespace
+                        regionIndex = regionName.flatMap { definitions.regionIndex[$0] }
+                        if let regionIndex { lastRegion.remember(attribute.rawValue, as: regionIndex) }
+                    }
                 }
             case .styling:
                 readStyle(attribute, into: &inline, at: position)
@@ -477,7 +484,7 @@ struct TTMLDocumentBuilder {
                 }
             case .metadata:
                 if attribute.localName.equals("agent") {
-                    open.markup.voice = voiceIndex(attribute.value, at: position)
+                    open.markup.voice = voiceIndex(attribute, at: position)
                 } else if attribute.localName.equals("role") {
                     let role = attribute.value.trimmingXMLWhitespace
                     open.markup.role = role.isEmpty ? -1 : roles.index(of: role)
@@ -509,12 +516,10 @@ struct TTMLDocumentBuilder {
                 break
             }
         }
-        if let regionName {
-            if let index = definitions.regionIndex[regionName] {
-                open.association = open.association.narrowed(to: index)
-            } else {
-                diagnostics.warn("ttml-region", "region \"\(regionName)\" is not defined; the reference is ignored", at: position)
-            }
+        if let regionIndex {
+            open.association = open.association.narrowed(to: regionIndex)
+        } else if let regionName {
+            diagnostics.warn("ttml-region", "region \"\(regionName)\" is not defined; the reference is ignored", at: position)
         }
         open.record = Int32(records.count)
         records.append(TTMLElementRecord(parent: stack[parent].record, hidden: specified.hidden, displayNone: specified.displayNone))
@@ -752,6 +757,28 @@ struct TTMLDocumentBuilder {
         if let language, tag.lowercased() == language.lowercased() { return -1 }
         if language == nil, tag.isEmpty { return -1 }
         return languages.index(of: tag)
+    }
+
+    /// The style set a `style` attribute references, with a warning for each
+    /// identifier that names no style.
+    private mutating func referencedStyle(_ attribute: XMLAttribute, at position: XMLPosition) -> TTMLStyle {
+        if let style = lastStyleReference.lookup(attribute.rawValue) { return style }
+        let (referenced, unknown) = definitions.combined(attribute: attribute.value)
+        for id in unknown {
+            diagnostics.warn("ttml-style", "style \"\(id)\" is not defined; the reference is ignored", at: position)
+        }
+        if unknown.isEmpty { lastStyleReference.remember(attribute.rawValue, as: referenced) }
+        return referenced
+    }
+
+    /// ``voiceIndex(_:at:)`` of a `ttm:agent` attribute.
+    private mutating func voiceIndex(_ attribute: XMLAttribute, at position: XMLPosition) -> Int32 {
+        if let index = lastAgent.lookup(attribute.rawValue) { return index }
+        let value = attribute.value
+        let index = voiceIndex(value, at: position)
+        // Only what the cache keeps: an undeclared agent past it warns each time.
+        if agentCache[value] != nil { lastAgent.remember(attribute.rawValue, as: index) }
+        return index
     }
 
     /// The speaker index for a `ttm:agent` value (IDREFS): the agents' names,
