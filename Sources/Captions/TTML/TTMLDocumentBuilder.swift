@@ -613,11 +613,11 @@ struct TTMLDocumentBuilder {
             clipRuns(of: index, end: end)
         case .p:
             clipRuns(of: index, end: end)
-            let element = stack[index]
-            if element.firstRun < runs.count {
+            let firstRun = stack[index].firstRun
+            if firstRun < runs.count {
                 paragraphs.append(TTMLParagraph(
-                    id: element.paragraphID, location: element.position.location(in: file), runs: element.firstRun..<runs.count,
-                    association: element.association, textAlign: element.textAlign))
+                    id: stack[index].paragraphID, location: stack[index].position.location(in: file), runs: firstRun..<runs.count,
+                    association: stack[index].association, textAlign: stack[index].textAlign))
             }
         case .set:
             recordAnimation(of: index, end: end)
@@ -638,20 +638,21 @@ struct TTMLDocumentBuilder {
     /// `seq` container the end of its last child, and zero without children.
     /// `nil` is indefinite.
     private func activeEnd(of index: Int) -> MediaTime? {
-        let element = stack[index]
-        guard let begin = element.begin else { return nil }
-        let fromEnd = element.explicitEnd.flatMap { end in element.reference.map { MediaTime.sum($0, end) } }
-        let fromDuration = element.explicitDuration.map { MediaTime.sum(begin, $0) }
+        // Fields are read in place: copying the whole open element costs more than the rest.
+        guard let begin = stack[index].begin else { return nil }
+        let fromEnd = stack[index].explicitEnd.flatMap { end in stack[index].reference.map { MediaTime.sum($0, end) } }
+        let fromDuration = stack[index].explicitDuration.map { MediaTime.sum(begin, $0) }
         if let fromEnd, let fromDuration { return min(fromEnd, fromDuration) }
         if let explicit = fromEnd ?? fromDuration { return explicit }
         let parentIsSequential = index > 0 && stack[index - 1].isSequential
-        switch element.kind {
+        let kind = stack[index].kind
+        switch kind {
         case .br, .set, .region:
-            return parentIsSequential && element.kind != .region ? begin : nil
+            return parentIsSequential && kind != .region ? begin : nil
         default:
-            guard element.hasTimedChild else { return begin }
-            if element.isSequential { return element.cursor }
-            return element.hasIndefiniteChild ? nil : max(begin, element.latestChildEnd ?? begin)
+            guard stack[index].hasTimedChild else { return begin }
+            if stack[index].isSequential { return stack[index].cursor }
+            return stack[index].hasIndefiniteChild ? nil : max(begin, stack[index].latestChildEnd ?? begin)
         }
     }
 

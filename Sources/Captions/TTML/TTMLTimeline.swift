@@ -88,6 +88,11 @@ struct TTMLTimeline {
         let slotCount = max(1, regions.count)
         var entries = Array(repeating: [Entry](), count: slotCount)
         var entryRuns = Array(repeating: [Int](), count: slotCount)
+        if slotCount == 1 {
+            // One region (or the default one) gets every paragraph: size it once.
+            entries[0].reserveCapacity(builder.paragraphs.count)
+            entryRuns[0].reserveCapacity(builder.runs.count)
+        }
         var paragraphCues: [Cue] = []
         paragraphCues.reserveCapacity(builder.paragraphs.count)
         var shown: [Int] = []
