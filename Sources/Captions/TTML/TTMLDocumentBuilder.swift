@@ -60,7 +60,9 @@ struct TTMLDocumentBuilder {
         runs.reserveCapacity(expectedSize / 50)
         records.reserveCapacity(expectedSize / 60)
         paragraphs.reserveCapacity(expectedSize / 150)
-        textBytes.reserveCapacity(expectedSize / 3)
+        // The text is part of the document, so rarely more bytes than it; pages
+        // reserved and never used cost nothing, a regrowth copies all text so far.
+        textBytes.reserveCapacity(expectedSize)
     }
 
     // MARK: Element kinds
