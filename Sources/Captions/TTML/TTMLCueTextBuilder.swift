@@ -38,6 +38,11 @@ struct TTMLCueTextBuilder {
 
         static let levels = 8
 
+        /// `true` when the text needs no span at all.
+        var isPlain: Bool {
+            voice < 0 && role < 0 && language < 0 && color == nil && rubyContainer == 0 && !isRubyText && !italic && !bold && !underline
+        }
+
         /// The span this markup needs at nesting level `level` (outermost 0), if any.
         func key(at level: Int) -> SpanKey? {
             switch level {
@@ -223,6 +228,11 @@ struct TTMLCueTextBuilder {
                 lineBreak = false
                 flush()
                 open[open.count - 1].children.append(.timestamp(time))
+            case .text(let range, let markup, _) where markup.isPlain && open.count == 1:
+                // The common case, plain text with no span open: nothing to close or open.
+                if lineBreak { pending.append(0x0A) }
+                lineBreak = false
+                pending.append(contentsOf: textBytes[range])
             case .text(let range, let markup, _):
                 // Keep the open spans this text shares from the outside in; close the rest.
                 var depth = 0

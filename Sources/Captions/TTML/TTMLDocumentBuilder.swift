@@ -41,6 +41,10 @@ struct TTMLDocumentBuilder {
     private var headIsResolved = false
     private var rubyContainers: Int32 = 0
     private var agentCache: [String: Int32] = [:]
+    /// The last `region`, `style` and `ttm:agent` values of content and what they resolved to.
+    private var lastRegion = TTMLRepeatedValue<Int>()
+    private var lastStyleReference = TTMLRepeatedValue<TTMLStyle>()
+    private var lastAgent = TTMLRepeatedValue<Int32>()
     /// The text of the `ttm:name` being read.
     private var pendingName: [UInt8] = []
 
@@ -56,7 +60,9 @@ struct TTMLDocumentBuilder {
         runs.reserveCapacity(expectedSize / 50)
         records.reserveCapacity(expectedSize / 60)
         paragraphs.reserveCapacity(expectedSize / 150)
-        textBytes.reserveCapacity(expectedSize / 3)
+        // The text is part of the document, so rarely more bytes than it; pages
+        // reserved and never used cost nothing, a regrowth copies all text so far.
+        textBytes.reserveCapacity(expectedSize)
     }
 
     // MARK: Element kinds
@@ -450,19 +456,22 @@ struct TTMLDocumentBuilder {
         var inline = TTMLStyle()
         var isStyled = false
         var regionName: String?
+        var regionIndex: Int?
         for attribute in element.attributes {
             switch namespaces.classify(attribute.namespace) {
             case nil:
                 if readTiming(attribute, into: &open, at: position) { continue }
                 if attribute.localName.equals("style") {
-                    let (referenced, unknown) = definitions.combined(attribute: attribute.value)
-                    specified = referenced
+                    specified = referencedStyle(attribute, at: position)
                     isStyled = true
-                    for id in unknown {
-                        diagnostics.warn("ttml-style", "style \"\(id)\" is not defined; the reference is ignored", at: position)
-                    }
                 } else if attribute.localName.equals("region") {
-                    regionName = attribute.value.trimmingXMLWhitespace
+                    if let index = lastRegion.lookup(attribute.rawValue) {
+                        regionIndex = index
+                    } else {
+                        regionName = attribute.value.trimmingXMLWhitespace
+                        regionIndex = regionName.flatMap { definitions.regionIndex[$0] }
+                        if let regionIndex { lastRegion.remember(attribute.rawValue, as: regionIndex) }
+                    }
                 }
             case .styling:
                 readStyle(attribute, into: &inline, at: position)
@@ -477,7 +486,7 @@ struct TTMLDocumentBuilder {
                 }
             case .metadata:
                 if attribute.localName.equals("agent") {
-                    open.markup.voice = voiceIndex(attribute.value, at: position)
+                    open.markup.voice = voiceIndex(attribute, at: position)
                 } else if attribute.localName.equals("role") {
                     let role = attribute.value.trimmingXMLWhitespace
                     open.markup.role = role.isEmpty ? -1 : roles.index(of: role)
@@ -509,12 +518,10 @@ struct TTMLDocumentBuilder {
                 break
             }
         }
-        if let regionName {
-            if let index = definitions.regionIndex[regionName] {
-                open.association = open.association.narrowed(to: index)
-            } else {
-                diagnostics.warn("ttml-region", "region \"\(regionName)\" is not defined; the reference is ignored", at: position)
-            }
+        if let regionIndex {
+            open.association = open.association.narrowed(to: regionIndex)
+        } else if let regionName {
+            diagnostics.warn("ttml-region", "region \"\(regionName)\" is not defined; the reference is ignored", at: position)
         }
         open.record = Int32(records.count)
         records.append(TTMLElementRecord(parent: stack[parent].record, hidden: specified.hidden, displayNone: specified.displayNone))
@@ -608,11 +615,11 @@ struct TTMLDocumentBuilder {
             clipRuns(of: index, end: end)
         case .p:
             clipRuns(of: index, end: end)
-            let element = stack[index]
-            if element.firstRun < runs.count {
+            let firstRun = stack[index].firstRun
+            if firstRun < runs.count {
                 paragraphs.append(TTMLParagraph(
-                    id: element.paragraphID, location: element.position.location(in: file), runs: element.firstRun..<runs.count,
-                    association: element.association, textAlign: element.textAlign))
+                    id: stack[index].paragraphID, location: stack[index].position.location(in: file), runs: firstRun..<runs.count,
+                    association: stack[index].association, textAlign: stack[index].textAlign))
             }
         case .set:
             recordAnimation(of: index, end: end)
@@ -633,20 +640,21 @@ struct TTMLDocumentBuilder {
     /// `seq` container the end of its last child, and zero without children.
     /// `nil` is indefinite.
     private func activeEnd(of index: Int) -> MediaTime? {
-        let element = stack[index]
-        guard let begin = element.begin else { return nil }
-        let fromEnd = element.explicitEnd.flatMap { end in element.reference.map { MediaTime.sum($0, end) } }
-        let fromDuration = element.explicitDuration.map { MediaTime.sum(begin, $0) }
+        // Fields are read in place: copying the whole open element costs more than the rest.
+        guard let begin = stack[index].begin else { return nil }
+        let fromEnd = stack[index].explicitEnd.flatMap { end in stack[index].reference.map { MediaTime.sum($0, end) } }
+        let fromDuration = stack[index].explicitDuration.map { MediaTime.sum(begin, $0) }
         if let fromEnd, let fromDuration { return min(fromEnd, fromDuration) }
         if let explicit = fromEnd ?? fromDuration { return explicit }
         let parentIsSequential = index > 0 && stack[index - 1].isSequential
-        switch element.kind {
+        let kind = stack[index].kind
+        switch kind {
         case .br, .set, .region:
-            return parentIsSequential && element.kind != .region ? begin : nil
+            return parentIsSequential && kind != .region ? begin : nil
         default:
-            guard element.hasTimedChild else { return begin }
-            if element.isSequential { return element.cursor }
-            return element.hasIndefiniteChild ? nil : max(begin, element.latestChildEnd ?? begin)
+            guard stack[index].hasTimedChild else { return begin }
+            if stack[index].isSequential { return stack[index].cursor }
+            return stack[index].hasIndefiniteChild ? nil : max(begin, stack[index].latestChildEnd ?? begin)
         }
     }
 
@@ -752,6 +760,28 @@ struct TTMLDocumentBuilder {
         if let language, tag.lowercased() == language.lowercased() { return -1 }
         if language == nil, tag.isEmpty { return -1 }
         return languages.index(of: tag)
+    }
+
+    /// The style set a `style` attribute references, with a warning for each
+    /// identifier that names no style.
+    private mutating func referencedStyle(_ attribute: XMLAttribute, at position: XMLPosition) -> TTMLStyle {
+        if let style = lastStyleReference.lookup(attribute.rawValue) { return style }
+        let (referenced, unknown) = definitions.combined(attribute: attribute.value)
+        for id in unknown {
+            diagnostics.warn("ttml-style", "style \"\(id)\" is not defined; the reference is ignored", at: position)
+        }
+        if unknown.isEmpty { lastStyleReference.remember(attribute.rawValue, as: referenced) }
+        return referenced
+    }
+
+    /// ``voiceIndex(_:at:)`` of a `ttm:agent` attribute.
+    private mutating func voiceIndex(_ attribute: XMLAttribute, at position: XMLPosition) -> Int32 {
+        if let index = lastAgent.lookup(attribute.rawValue) { return index }
+        let value = attribute.value
+        let index = voiceIndex(value, at: position)
+        // Only what the cache keeps: an undeclared agent past it warns each time.
+        if agentCache[value] != nil { lastAgent.remember(attribute.rawValue, as: index) }
+        return index
     }
 
     /// The speaker index for a `ttm:agent` value (IDREFS): the agents' names,

@@ -139,8 +139,8 @@ struct TTMLTimeExpression {
         let wholeSeconds = hours.integer * 3600 + minutes.integer * 60 + seconds.integer
         if scanner.skip(UInt8(ascii: ".")) {
             guard let fraction = scanner.digits(), scanner.isAtEnd else { throw .syntax }
-            let unit = fraction.asFraction
-            return TTMLTimeExpression(offset: MediaTime(numerator: wholeSeconds * unit.denominator + unit.numerator, denominator: unit.denominator))
+            let (numerator, denominator) = fraction.decimalFraction
+            return TTMLTimeExpression(offset: MediaTime(numerator: wholeSeconds * denominator + numerator, denominator: denominator))
         }
         guard scanner.skip(UInt8(ascii: ":")) else {
             guard scanner.isAtEnd else { throw .syntax }
@@ -199,6 +199,13 @@ struct DecimalScanner {
         /// The digits read as a decimal fraction (`5` after a point is 0.5);
         /// digits past the ninth are dropped, beyond nanosecond precision.
         var asFraction: MediaTime {
+            let (numerator, denominator) = decimalFraction
+            return MediaTime(numerator: numerator, denominator: denominator)
+        }
+
+        /// ``asFraction`` as numerator and power of ten, not yet reduced, for
+        /// callers that add to it before making a `MediaTime`.
+        var decimalFraction: (numerator: Int64, denominator: Int64) {
             var numerator = integer
             var digits = count
             while digits > 9 {
@@ -207,7 +214,7 @@ struct DecimalScanner {
             }
             var denominator: Int64 = 1
             for _ in 0..<digits { denominator *= 10 }
-            return MediaTime(numerator: numerator, denominator: denominator)
+            return (numerator, denominator)
         }
     }
 

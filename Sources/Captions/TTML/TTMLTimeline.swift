@@ -54,6 +54,18 @@ struct TTMLTimeline {
 
     private static let alignments: [CueSettings.TextAlign?] = [nil, .start, .center, .end, .left, .right]
 
+    /// The position of `align` in ``alignments``.
+    private static func alignmentIndex(_ align: CueSettings.TextAlign?) -> Int {
+        switch align {
+        case nil: 0
+        case .start?: 1
+        case .center?: 2
+        case .end?: 3
+        case .left?: 4
+        case .right?: 5
+        }
+    }
+
     /// A region's share of one paragraph: the runs it shows there.
     private struct Entry {
         var paragraph: Int
@@ -76,6 +88,11 @@ struct TTMLTimeline {
         let slotCount = max(1, regions.count)
         var entries = Array(repeating: [Entry](), count: slotCount)
         var entryRuns = Array(repeating: [Int](), count: slotCount)
+        if slotCount == 1 {
+            // One region (or the default one) gets every paragraph: size it once.
+            entries[0].reserveCapacity(builder.paragraphs.count)
+            entryRuns[0].reserveCapacity(builder.runs.count)
+        }
         var paragraphCues: [Cue] = []
         paragraphCues.reserveCapacity(builder.paragraphs.count)
         var shown: [Int] = []
@@ -249,7 +266,7 @@ struct TTMLTimeline {
 
     /// The cue settings for text of a region slot with the given alignment.
     private mutating func settings(slot: Int, textAlign: CueSettings.TextAlign?) -> CueSettings {
-        let key = slot * TTMLTimeline.alignments.count + (TTMLTimeline.alignments.firstIndex(of: textAlign) ?? 0)
+        let key = slot * TTMLTimeline.alignments.count + TTMLTimeline.alignmentIndex(textAlign)
         if let cached = settingsCache[key] { return cached }
         var settings: CueSettings
         if usesDefaultRegion {

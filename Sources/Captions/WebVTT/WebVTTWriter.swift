@@ -58,6 +58,8 @@ private struct WebVTTOutput {
     /// The number of the next output line, for diagnostics about what has no
     /// source location (they point into the output, named `<output>`).
     private var line = 1
+    /// The settings last written without a warning, and their text.
+    private var lastSettings: (settings: CueSettings, text: [UInt8])?
 
     /// Appends text that holds no line break.
     private mutating func append(_ text: String) {
@@ -207,15 +209,29 @@ private struct WebVTTOutput {
         formatter.append(cue.start, to: &bytes)
         bytes.append(contentsOf: " --> ".utf8)
         formatter.append(end, to: &bytes)
-        for setting in settings(cue.settings, cue: number, regionIDs: regionIDs, at: cue.location) {
-            bytes.append(0x20)
-            append(setting)
-        }
+        appendSettings(cue.settings, cue: number, regionIDs: regionIDs, at: cue.location)
         newline()
         let textStart = bytes.count
         line += WebVTTCueText.appendPayload(cue.content, to: &bytes)
         if bytes.count > textStart { newline() }
         newline()
+    }
+
+    /// Appends the settings, each after a space. Converted documents (TTML
+    /// above all) give cue after cue the same settings, so the text of the
+    /// last ones is kept and reused when they wrote without a warning.
+    private mutating func appendSettings(_ s: CueSettings, cue number: Int, regionIDs: [String: String], at location: SourceLocation?) {
+        if let last = lastSettings, last.settings == s {
+            bytes.append(contentsOf: last.text)
+            return
+        }
+        let warnings = diagnostics.count
+        let start = bytes.count
+        for setting in settings(s, cue: number, regionIDs: regionIDs, at: location) {
+            bytes.append(0x20)
+            append(setting)
+        }
+        lastSettings = diagnostics.count == warnings ? (s, Array(bytes[start...])) : nil
     }
 
     /// The cue settings that differ from the defaults, `region` last since

@@ -81,6 +81,18 @@ struct TTMLStylingTests {
             <p begin="0s" end="1s"><span tts:ruby="container"><span tts:ruby="base">漢字</span><span tts:ruby="text">かんじ</span></span>です</p>
             """) == ["<ruby>漢字<rt>かんじ</rt></ruby>です"])
     }
+
+    /// `tts:ruby` is a style property like any other (TTML2 §10.2.35), so a
+    /// `<style>` can give it (referential styling, §10.4.1.2), as the Netflix
+    /// IMSC 1.1 files do. ttconv 1.2.3 only sees it on the span itself and
+    /// shows the annotation inline (Docs/ttml-conformance.md).
+    @Test func rubyGivenByAReferencedStyleIsRubyToo() throws {
+        let document = try TTMLSample.fixture("ruby-referential.ttml").document
+        #expect(document.cues.timed == [
+            TimedText(seconds("1"), seconds("2"), "<ruby>漢字<rt>かんじ</rt></ruby>です"),
+            TimedText(seconds("4"), seconds("5"), "<ruby>漢字<rt>かんじ</rt></ruby>です"),
+        ])
+    }
 }
 
 /// Speakers, languages and whitespace.
