@@ -21,10 +21,13 @@ struct SentenceSplitter {
     let breaks: Transcript.SentenceBreaks
     /// For each cue, the usual time a word of it takes per unit of length.
     private let cueRates: [Int: MediaTime]
+    /// The captions' own language: words in it need no language of their own.
+    let documentLanguage: String?
 
-    init(words: [TimedWord], options: Transcript.Options) {
+    init(words: [TimedWord], options: Transcript.Options, documentLanguage: String? = nil) {
         self.words = words
         self.options = options
+        self.documentLanguage = documentLanguage
         self.breaks = options.sentenceBreaks == .automatic ? Self.detectedBreaks(words, options: options) : options.sentenceBreaks
         self.cueRates = Self.typicalRates(words)
     }
@@ -115,11 +118,12 @@ struct SentenceSplitter {
         var parts: [Transcript.Part] = []
         for (index, text) in zip(range, texts) {
             let word = words[index]
-            if let last = parts.last, last.isSoundDescription == word.isSoundDescription,
+            let language = word.language == documentLanguage ? nil : word.language
+            if let last = parts.last, last.isSoundDescription == word.isSoundDescription, last.language == language,
                !word.isSoundDescription || !startsSoundDescription(at: index) {
                 parts[parts.count - 1].text += " " + text
             } else {
-                parts.append(Transcript.Part(text, isSoundDescription: word.isSoundDescription))
+                parts.append(Transcript.Part(text, isSoundDescription: word.isSoundDescription, language: language))
             }
         }
         let first = words[range.lowerBound]

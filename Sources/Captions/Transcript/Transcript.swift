@@ -33,7 +33,9 @@
 ///   stay in the text as ``Part``s marked as such. One that stands between
 ///   sentences is a sentence of its own, and one that ends a paragraph (the
 ///   `[Music]` between two speakers) is a paragraph of its own, with no speaker.
-/// - **Styling** (italics, colours, positions) is dropped.
+/// - **Styling** (italics, colours, positions) is dropped; words that
+///   markup puts in another language (`<lang fr>`, a span's `xml:lang`)
+///   keep it, as their ``Part``'s language.
 /// - **Descriptions** from an audio-description track, when given, are
 ///   paragraphs of their own, placed in time order between sentences.
 public struct Transcript: Sendable, Hashable {
@@ -128,21 +130,27 @@ public struct Transcript: Sendable, Hashable {
         public var isSoundOnly: Bool { parts.allSatisfy(\.isSoundDescription) }
     }
 
-    /// A run of words that are all speech or all sound description.
+    /// A run of words that are all speech or all sound description, in one language.
     public struct Part: Sendable, Hashable {
         /// The words joined with spaces.
         public var text: String
         /// `true` for a sound description (`[applause]`, `♪ lyrics ♪`).
         public var isSoundDescription: Bool
+        /// The language the captions' markup gives these words, when it
+        /// differs from the document's (`<lang fr>`, a span's `xml:lang`), so
+        /// that a screen reader can switch voice (WCAG 2.2 SC 3.1.2).
+        public var language: String?
 
         /// Creates a part.
         ///
         /// - Parameters:
         ///   - text: the words.
         ///   - isSoundDescription: whether they describe a sound.
-        public init(_ text: String, isSoundDescription: Bool = false) {
+        ///   - language: the words' language tag, when it is not the document's.
+        public init(_ text: String, isSoundDescription: Bool = false, language: String? = nil) {
             self.text = text
             self.isSoundDescription = isSoundDescription
+            self.language = language
         }
     }
 
@@ -173,7 +181,7 @@ public struct Transcript: Sendable, Hashable {
     public init(_ document: CaptionDocument, descriptions: CaptionDocument? = nil, options: Options = Options()) {
         let stream = CaptionWords(document, options: .init(rollUp: options.rollUp, timing: .fillsCue))
         let speech = SpeakerContinuity.attributed(stream.words)
-        let splitter = SentenceSplitter(words: speech, options: options)
+        let splitter = SentenceSplitter(words: speech, options: options, documentLanguage: document.language)
         var paragraphs = ParagraphBuilder(options: options).paragraphs(of: splitter.sentences())
         var duration = document.lastTime
         if let descriptions {

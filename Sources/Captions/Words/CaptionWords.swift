@@ -109,7 +109,8 @@ public struct CaptionWords: Sendable, Hashable {
                 words.append(TimedWord(
                     text: word.token.text, start: time.start, end: time.end, cueIndex: cueIndex,
                     speaker: word.speaker, startsTurn: word.startsTurn,
-                    isSoundDescription: word.token.isSoundDescription, startsTopic: word.startsTopic))
+                    isSoundDescription: word.token.isSoundDescription, startsTopic: word.startsTopic,
+                    language: word.token.language))
             }
         }
         self.words = words

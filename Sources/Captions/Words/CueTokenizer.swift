@@ -11,6 +11,8 @@ struct CueToken: Sendable, Hashable {
     var anchor: MediaTime?
     /// The innermost voice (`<v Name>`, a TTML agent) the token is spoken in.
     var voice: String?
+    /// The innermost language span (`<lang fr>`, a TTML `xml:lang`) around the token.
+    var language: String?
     /// `true` inside `[...]`, `(...)` or between `♪` marks.
     var isSoundDescription = false
 }
@@ -34,11 +36,11 @@ enum CueTokenizer {
     /// keys of ``CueWordKeys`` share. Ruby annotations are left out; they
     /// repeat the base text's reading and are not extra words.
     static func walk<Sink: CueTokenSink>(_ nodes: [CueNode], into sink: inout Sink) {
-        // The level being read: its nodes, the next index, and the voice in
+        // The level being read: its nodes, the next index, and the voice and language in
         // force. The levels around it wait on a stack, which stays empty (and
         // unallocated) for the many cues without markup.
-        var level: (nodes: [CueNode], next: Int, voice: String?) = (nodes, 0, nil)
-        var enclosing: [(nodes: [CueNode], next: Int, voice: String?)] = []
+        var level: (nodes: [CueNode], next: Int, context: CueTokenContext) = (nodes, 0, CueTokenContext())
+        var enclosing: [(nodes: [CueNode], next: Int, context: CueTokenContext)] = []
         while true {
             guard level.next < level.nodes.count else {
                 guard let parent = enclosing.popLast() else { break }
@@ -49,24 +51,24 @@ enum CueTokenizer {
             level.next += 1
             switch node {
             case .text(var text):
-                text.withUTF8 { split($0, voice: level.voice, into: &sink) }
+                text.withUTF8 { split($0, context: level.context, into: &sink) }
             case .timestamp(let time):
                 sink.mark(time)
             case .span(let span):
                 guard span.kind != .rubyText else { continue }
-                var voice = level.voice
-                if Sink.readsVoices, span.kind == .voice, let name = span.annotation?.trimmedSpeakerName, !name.isEmpty {
-                    voice = name
+                var context = level.context
+                if Sink.readsContext, let annotation = span.annotation {
+                    context.enter(span.kind, annotation: annotation)
                 }
                 enclosing.append(level)
-                level = (span.children, 0, voice)
+                level = (span.children, 0, context)
             }
         }
         sink.endToken()
     }
 
     /// Splits one text node at white space and line breaks.
-    private static func split<Sink: CueTokenSink>(_ bytes: UnsafeBufferPointer<UInt8>, voice: String?, into sink: inout Sink) {
+    private static func split<Sink: CueTokenSink>(_ bytes: UnsafeBufferPointer<UInt8>, context: CueTokenContext, into sink: inout Sink) {
         var i = 0
         while i < bytes.count {
             let byte = bytes[i]
@@ -84,7 +86,7 @@ enum CueTokenizer {
                 let start = i
                 i += 1
                 while i < bytes.count, !mayStartWhiteSpace(bytes[i]) || whiteSpaceLength(bytes, at: i) == 0 { i += 1 }
-                sink.append(UnsafeBufferPointer(rebasing: bytes[start..<i]), voice: voice)
+                sink.append(UnsafeBufferPointer(rebasing: bytes[start..<i]), context: context)
             }
         }
     }
@@ -118,10 +120,10 @@ enum CueTokenizer {
 
     /// Accumulates bytes into tokens.
     private struct Builder: CueTokenSink {
-        static let readsVoices = true
+        static let readsContext = true
         var tokens: [CueToken] = []
         var buffer: [UInt8] = []
-        var bufferVoice: String?
+        var bufferContext = CueTokenContext()
         var line = 0
         var lineHasToken = false
         /// A timestamp seen between tokens: it starts the next token.
@@ -132,9 +134,9 @@ enum CueTokenizer {
         /// token's bytes came before it.
         var innerAnchor: (time: MediaTime, offset: Int)?
 
-        mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, voice: String?) {
+        mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, context: CueTokenContext) {
             if buffer.isEmpty {
-                bufferVoice = voice
+                bufferContext = context
                 tokenAnchor = pendingAnchor
                 pendingAnchor = nil
             }
@@ -174,20 +176,43 @@ enum CueTokenizer {
         private mutating func emit(_ bytes: [UInt8], anchor: MediaTime?) {
             tokens.append(CueToken(
                 text: String(decoding: bytes, as: UTF8.self), line: line, isLineStart: !lineHasToken,
-                anchor: anchor, voice: bufferVoice))
+                anchor: anchor, voice: bufferContext.voice, language: bufferContext.language))
             lineHasToken = true
+        }
+    }
+}
+
+/// The voice and language that the spans around a piece of cue text give it.
+struct CueTokenContext: Sendable, Hashable {
+    /// The innermost voice's speaker name.
+    var voice: String?
+    /// The innermost language span's tag.
+    var language: String?
+
+    /// The context inside a span of `kind` with its annotation (a voice's
+    /// name, a language tag); other spans change nothing.
+    mutating func enter(_ kind: CueSpan.Kind, annotation: String) {
+        switch kind {
+        case .voice:
+            let name = annotation.trimmedSpeakerName
+            if !name.isEmpty { voice = name }
+        case .language:
+            let tag = annotation.trimmedSpeakerName
+            if !tag.isEmpty { language = tag }
+        default:
+            break
         }
     }
 }
 
 /// What ``CueTokenizer/walk(_:into:)`` reports as it reads a cue's text.
 protocol CueTokenSink {
-    /// Whether the sink uses the voice of each token; when not, the walk
-    /// does not work out speaker names, and passes `nil`.
-    static var readsVoices: Bool { get }
-    /// Bytes of the token being read (not empty), in the voice given; a
-    /// token split by markup comes in several parts.
-    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, voice: String?)
+    /// Whether the sink uses the voice and language of each token; when not, the walk
+    /// does not work out speaker names, and passes an empty context.
+    static var readsContext: Bool { get }
+    /// Bytes of the token being read (not empty), in the voice and language
+    /// given; a token split by markup comes in several parts.
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, context: CueTokenContext)
     /// The token being read, if any, ends (white space, a line break, the end of the cue).
     mutating func endToken()
     /// A line ends; ``endToken()`` was reported just before.

@@ -9,7 +9,7 @@
 /// ``CueTokenizer/walk(_:into:)``) and hashes each token's bytes as they come,
 /// reusing the keyed cue's storage from cue to cue.
 struct CueWordKeys: CueTokenSink {
-    static let readsVoices = false
+    static let readsContext = false
     /// The cue being read.
     private var cue = RollUpDeduplicator.KeyedCue()
     /// The key of the token being read.
@@ -35,7 +35,7 @@ struct CueWordKeys: CueTokenSink {
         CueTokenizer.walk(nodes, into: &self)
     }
 
-    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, voice: String?) {
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, context: CueTokenContext) {
         var i = 0
         while tokenLength < 3, i < bytes.count {
             tokenStart = tokenStart << 8 | UInt32(bytes[i])

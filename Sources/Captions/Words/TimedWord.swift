@@ -17,10 +17,14 @@ public struct TimedWord: Sendable, Hashable {
     public var isSoundDescription: Bool
     /// `true` for the first word after a change-of-story mark (`>>>` in broadcast captions).
     public var startsTopic: Bool
+    /// The language of the word when markup gives it one (WebVTT `<lang fr>`,
+    /// a TTML span's `xml:lang`), as a BCP 47 tag; `nil` for the document's language.
+    public var language: String?
 
     /// Creates a word.
     public init(text: String, start: MediaTime, end: MediaTime, cueIndex: Int, speaker: String? = nil,
-                startsTurn: Bool = false, isSoundDescription: Bool = false, startsTopic: Bool = false) {
+                startsTurn: Bool = false, isSoundDescription: Bool = false, startsTopic: Bool = false,
+                language: String? = nil) {
         self.text = text
         self.start = start
         self.end = end
@@ -29,5 +33,6 @@ public struct TimedWord: Sendable, Hashable {
         self.startsTurn = startsTurn
         self.isSoundDescription = isSoundDescription
         self.startsTopic = startsTopic
+        self.language = language
     }
 }

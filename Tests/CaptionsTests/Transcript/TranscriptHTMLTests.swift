@@ -132,4 +132,36 @@ struct TranscriptHTMLTests {
         let paragraph = try #require(try paragraphs(page).first)
         #expect(paragraph.text == "0:00 5 < 6 & \"7\" > 3 </p><script>x</script> ok.")
     }
+    /// WCAG 2.2 SC 3.1.2 (Language of Parts): words the captions mark as
+    /// another language carry `lang`, so a screen reader switches voice.
+    @Test func wordsInAnotherLanguageCarryTheirLanguage() throws {
+        let vtt = """
+            WEBVTT
+            Language: en-GB
+
+            00:00.000 --> 00:04.000
+            <v Helen Okafor>To our twin town I say <lang fr>merci beaucoup</lang>, thank you.
+
+            00:04.000 --> 00:06.000
+            <v Helen Okafor><lang en-GB>And</lang> [applause] <lang de>danke</lang>.
+
+            """
+        let document = try CaptionDocument.read(Array(vtt.utf8), file: "twin.vtt").document
+        let transcript = Transcript(document)
+        let page = try page(transcript, .init())
+        let marked = page.elements(withAttribute: "lang").filter { $0.name == "span" }
+        // The page's own language needs no span; the sound description keeps its class.
+        #expect(marked.map(\.text) == ["merci beaucoup,", "danke."])
+        #expect(marked.map { $0["lang"] } == ["fr", "de"])
+        #expect(page.elements(named: "span").filter { $0["class"] == "sound" }.map(\.text) == ["[applause]"])
+        #expect(transcript.paragraphs.map(\.text) == ["To our twin town I say merci beaucoup, thank you. And [applause] danke."])
+
+        let json = Data(transcript.rendered(as: .json, presentation: .init()).text.utf8)
+        let root = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+        let paragraphs = try #require(root["paragraphs"] as? [[String: Any]])
+        let sentences = paragraphs.flatMap { $0["sentences"] as? [[String: Any]] ?? [] }
+        let parts = sentences.flatMap { $0["parts"] as? [[String: Any]] ?? [] }
+        #expect(parts.map { $0["text"] as? String } == ["To our twin town I say", "merci beaucoup,", "thank you.", "And", "[applause]", "danke."])
+        #expect(parts.map { $0["language"] as? String } == [nil, "fr", nil, nil, nil, "de"])
+    }
 }

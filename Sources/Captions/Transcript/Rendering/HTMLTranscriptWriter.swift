@@ -72,11 +72,20 @@ struct HTMLTranscriptWriter {
             html += "<span class=\"\(role)\">\(text(label)):</span> "
         }
         html += paragraph.sentences.map { sentence in
-            sentence.parts.map { part in
-                part.isSoundDescription ? "<span class=\"sound\">\(text(part.text))</span>" : text(part.text)
-            }.joined(separator: " ")
+            sentence.parts.map(self.part).joined(separator: " ")
         }.joined(separator: " ")
         return html + "</p>\n"
+    }
+
+    /// A part's text, in a span when it is a sound description or in another
+    /// language than the page's (`lang` lets a screen reader switch voice).
+    private func part(_ part: Transcript.Part) -> String {
+        let language = part.language.flatMap { $0.lowercased() == self.language.lowercased() ? nil : $0 }
+        guard part.isSoundDescription || language != nil else { return text(part.text) }
+        var span = "<span"
+        if part.isSoundDescription { span += " class=\"sound\"" }
+        if let language { span += " lang=\"\(attribute(language))\"" }
+        return span + ">\(text(part.text))</span>"
     }
 
     /// The player: `<audio>` for an audio file, `<video>` otherwise, with a

@@ -24,6 +24,9 @@
 ///   ]
 /// }
 /// ```
+///
+/// A part in another language than the captions' (`<lang fr>`) also has
+/// `"language": "fr"`.
 struct JSONTranscriptWriter {
     let transcript: Transcript
     let presentation: Transcript.Presentation
@@ -43,7 +46,8 @@ struct JSONTranscriptWriter {
                         ("end", .seconds(sentence.end)),
                         ("text", .string(sentence.text)),
                         ("parts", .array(sentence.parts.map { part in
-                            .object([("text", .string(part.text)), ("sound", .bool(part.isSoundDescription))])
+                            .object([("text", .string(part.text)), ("sound", .bool(part.isSoundDescription))]
+                                    + (part.language.map { [("language", JSONValue.string($0))] } ?? []))
                         })),
                     ])
                 })),
