@@ -21,13 +21,14 @@ struct SentenceSplitter {
     let breaks: Transcript.SentenceBreaks
     /// For each cue, the usual time a word of it takes per unit of length.
     private let cueRates: [Int: MediaTime]
-    /// The captions' own language: words in it need no language of their own.
+    /// The captions' own language, lowercased (tags compare without case):
+    /// words in it need no language of their own.
     let documentLanguage: String?
 
     init(words: [TimedWord], options: Transcript.Options, documentLanguage: String? = nil) {
         self.words = words
         self.options = options
-        self.documentLanguage = documentLanguage
+        self.documentLanguage = documentLanguage?.lowercased()
         self.breaks = options.sentenceBreaks == .automatic ? Self.detectedBreaks(words, options: options) : options.sentenceBreaks
         self.cueRates = Self.typicalRates(words)
     }
@@ -118,7 +119,7 @@ struct SentenceSplitter {
         var parts: [Transcript.Part] = []
         for (index, text) in zip(range, texts) {
             let word = words[index]
-            let language = word.language == documentLanguage ? nil : word.language
+            let language = word.language?.lowercased() == documentLanguage ? nil : word.language
             if let last = parts.last, last.isSoundDescription == word.isSoundDescription, last.language == language,
                !word.isSoundDescription || !startsSoundDescription(at: index) {
                 parts[parts.count - 1].text += " " + text

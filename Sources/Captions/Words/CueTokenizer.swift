@@ -197,8 +197,8 @@ struct CueTokenContext: Sendable, Hashable {
             let name = annotation.trimmedSpeakerName
             if !name.isEmpty { voice = name }
         case .language:
-            let tag = annotation.trimmedSpeakerName
-            if !tag.isEmpty { language = tag }
+            // A language tag is one word; readers keep the annotation as written.
+            if let tag = annotation.split(whereSeparator: \.isWhitespace).first { language = String(tag) }
         default:
             break
         }

@@ -5,20 +5,15 @@ import Testing
 /// Markup written to attack the reader rather than to caption a video:
 /// entities and resources pointing at the network or at local files, huge
 /// attributes and deep nesting. Nothing external is ever loaded and every
-/// input gets a result or a clear error in bounded time.
+/// input gets a result or a clear error; the suite's time limit catches a
+/// reader that goes quadratic (a linear one needs seconds here, a quadratic
+/// one hours).
 @Suite("Hostile markup", .timeLimit(.minutes(1)))
 struct HostileMarkupTests {
     static let story = """
         <article><p>The harbour master said the new pontoon would be finished before the summer season begins in May.</p>
         <p>Boat owners have been asked to move their moorings by the end of the month while the work goes on.</p></article>
         """
-
-    /// Runs a read. The suite's time limit, not a timing assertion, catches a
-    /// reader that goes quadratic: a linear one needs a few seconds here in a
-    /// debug build on a busy machine, a quadratic one hours.
-    static func reading<T>(_ body: () throws -> T) rethrows -> T {
-        try body()
-    }
 
     // MARK: HTML articles
 
@@ -36,7 +31,7 @@ struct HostileMarkupTests {
             <xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="\(trap.url("include.xml"))"/>
             </body></html>
             """
-        let article = try Self.reading { try ArticleReader().read(Array(page.utf8), file: "trap.html") }
+        let article = try ArticleReader().read(Array(page.utf8), file: "trap.html")
         #expect(trap.connectionCount() == 0)
         #expect(article.paragraphs.first?.text.hasPrefix("The harbour master said") == true)
     }
@@ -44,21 +39,21 @@ struct HostileMarkupTests {
     @Test func aHugeHTMLAttributeIsBounded() throws {
         let value = String(repeating: "a", count: 8_000_000)
         let page = "<!DOCTYPE html><html><body><div class=\"\(value)\" data-x=\"\(value)\">" + Self.story + "</div></body></html>"
-        let article = try Self.reading { try ArticleReader().read(Array(page.utf8), file: "attribute.html") }
+        let article = try ArticleReader().read(Array(page.utf8), file: "attribute.html")
         #expect(article.paragraphs.count == 2)
     }
 
     @Test func anHTMLPageOfOneHugeTextNodeIsReadInBoundedTime() throws {
         let sentence = "The tide came in faster than the forecast said it would, and the quay flooded. "
         let page = "<!DOCTYPE html><html><body><article><p>" + String(repeating: sentence, count: 50_000) + "</p></article></body></html>"
-        let article = try Self.reading { try ArticleReader().read(Array(page.utf8), file: "long.html") }
+        let article = try ArticleReader().read(Array(page.utf8), file: "long.html")
         #expect(article.paragraphs.count == 1)
         #expect(article.paragraphs.first?.text.utf8.count == sentence.utf8.count * 50_000 - 1)
     }
 
     @Test func anHTMLPageWithAHundredThousandEmptyElementsIsReadInBoundedTime() throws {
         let page = "<!DOCTYPE html><html><body>" + Self.story + String(repeating: "<span></span>", count: 100_000) + "</body></html>"
-        let article = try Self.reading { try ArticleReader().read(Array(page.utf8), file: "many.html") }
+        let article = try ArticleReader().read(Array(page.utf8), file: "many.html")
         #expect(article.paragraphs.count == 2)
     }
 
@@ -72,7 +67,7 @@ struct HostileMarkupTests {
     }
 
     static func readTTML(_ bytes: [UInt8]) throws -> ReadResult {
-        try reading { try TTMLReader().read(bytes, file: "hostile.ttml") }
+        try TTMLReader().read(bytes, file: "hostile.ttml")
     }
 
     /// Expects `body` to throw an `invalidInput` error at `line`, and returns its message.
